@@ -1,0 +1,194 @@
+/**
+ * The set of functions a perceptron can compute, for each architecture variant, with an integer
+ * witness per function in the architecture's own parameters.
+ *
+ * - With a bias (either encoding): all threshold functions (the encodings differ by an affine map
+ *   that the bias absorbs).
+ * - Binary, no bias: f is realisable iff f(0) = 0, f is a threshold function and so is f with row 0
+ *   flipped: the hyperplane b = 0 then carries a common facet of the two chambers, and the point of
+ *   the segment between their witnesses where b = 0 realises f (w* = b′w − b·w′, all integer).
+ * - Signed, no bias: f is self-dual and its restriction to xn = +1 is a threshold function g of
+ *   n − 1 inputs whose bias becomes wn.
+ */
+import { TableMap } from "../../boolean/_internals/tableSet.js";
+import { flipRowWord, rowValue, wordCount, wordMask } from "../../boolean/_internals/tableWords.js";
+import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
+import { enumerateThresholdFunctions, type ThresholdEnumeration } from "./thresholdEnumeration.js";
+import { forEachThresholdFunction } from "./walkThresholdClass.js";
+
+/** Every realisable function of one architecture, each with a witness. */
+export interface RealisableFunctions {
+  readonly spec: PerceptronSpec;
+  /** Number of realisable functions. */
+  readonly count: number;
+  /** Table words of function k at [k·width, (k+1)·width). */
+  readonly tables: Uint32Array;
+  /** Witness of function k at [k·d, (k+1)·d), in the spec's parameters (w1 … wn[, b]). */
+  readonly witnesses: Int32Array;
+  /** NPN class of function k in the underlying threshold enumeration (of n, or n−1 inputs). */
+  readonly classIds: Int32Array;
+  /** Index of a table, or −1 when it is not realisable. */
+  indexOf(table: Uint32Array): number;
+  /** The threshold enumeration the set was derived from. */
+  readonly enumeration: ThresholdEnumeration;
+}
+
+class Collector {
+  readonly map: TableMap;
+  tables: Uint32Array;
+  witnesses: Int32Array;
+  classIds: Int32Array;
+  count = 0;
+  constructor(
+    readonly width: number,
+    readonly d: number,
+    capacity: number,
+  ) {
+    this.map = new TableMap(width, capacity);
+    this.tables = new Uint32Array(capacity * width);
+    this.witnesses = new Int32Array(capacity * d);
+    this.classIds = new Int32Array(capacity);
+  }
+  add(table: Uint32Array, witness: ArrayLike<number>, classId: number): void {
+    if (!this.map.setIfAbsent(table, this.count)) return;
+    if (this.count === this.classIds.length) this.growTo(this.count * 2 + 16);
+    this.tables.set(table, this.count * this.width);
+    for (let i = 0; i < this.d; i++) this.witnesses[this.count * this.d + i] = witness[i];
+    this.classIds[this.count] = classId;
+    this.count++;
+  }
+  private growTo(cap: number): void {
+    const t = new Uint32Array(cap * this.width);
+    t.set(this.tables);
+    const w = new Int32Array(cap * this.d);
+    w.set(this.witnesses);
+    const c = new Int32Array(cap);
+    c.set(this.classIds);
+    this.tables = t;
+    this.witnesses = w;
+    this.classIds = c;
+  }
+  result(spec: PerceptronSpec, enumeration: ThresholdEnumeration): RealisableFunctions {
+    const map = this.map;
+    return {
+      spec,
+      count: this.count,
+      tables: this.tables.subarray(0, this.count * this.width),
+      witnesses: this.witnesses.subarray(0, this.count * this.d),
+      classIds: this.classIds.subarray(0, this.count),
+      indexOf: (table) => map.get(table),
+      enumeration,
+    };
+  }
+}
+
+function gcdNormalise(w: Int32Array): Int32Array {
+  let g = 0;
+  for (const v of w) {
+    let a = Math.abs(v);
+    let b = g;
+    while (b) [a, b] = [b, a % b];
+    g = a;
+  }
+  if (g > 1) for (let i = 0; i < w.length; i++) w[i] /= g;
+  return w;
+}
+
+/** Binary witness (w, b) ↦ signed witness (w, Σw + 2b): ⟨w, u⟩ + b = (⟨w, x⟩ + Σw + 2b)/2 for x = 2u − 1. */
+export function toSignedWitness(binary: ArrayLike<number>): Int32Array {
+  const n = binary.length - 1;
+  const out = new Int32Array(n + 1);
+  let s = 2 * binary[n];
+  for (let i = 0; i < n; i++) {
+    out[i] = binary[i];
+    s += binary[i];
+  }
+  out[n] = s;
+  return gcdNormalise(out);
+}
+
+const cache = new Map<string, RealisableFunctions>();
+
+/**
+ * All functions the perceptron `spec` can compute, with witnesses. Results are cached per spec.
+ * @throws RangeError for an invalid spec.
+ */
+export function realisableFunctions(
+  spec: PerceptronSpec,
+  onProgress?: (done: number, total: number) => void,
+): RealisableFunctions {
+  checkPerceptronSpec(spec);
+  const key = `${spec.inputs}:${spec.bias}:${spec.encoding}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = spec.bias
+    ? withBias(spec, onProgress)
+    : spec.encoding === "binary"
+      ? binaryWithoutBias(spec, onProgress)
+      : signedWithoutBias(spec, onProgress);
+  cache.set(key, result);
+  return result;
+}
+
+function withBias(
+  spec: PerceptronSpec,
+  onProgress?: (done: number, total: number) => void,
+): RealisableFunctions {
+  const n = spec.inputs;
+  const e = enumerateThresholdFunctions(n, onProgress);
+  const c = new Collector(wordCount(n), n + 1, e.count);
+  forEachThresholdFunction(e, (table, witness, id) => {
+    c.add(table, spec.encoding === "signed" ? toSignedWitness(witness) : witness, id);
+  });
+  return c.result(spec, e);
+}
+
+function binaryWithoutBias(
+  spec: PerceptronSpec,
+  onProgress?: (done: number, total: number) => void,
+): RealisableFunctions {
+  const n = spec.inputs;
+  const all = realisableFunctions({ inputs: n, bias: true, encoding: "binary" }, onProgress);
+  const width = wordCount(n);
+  const c = new Collector(width, n, 1024);
+  const other = new Uint32Array(width);
+  const w = new Int32Array(n);
+  for (let k = 0; k < all.count; k++) {
+    const table = all.tables.subarray(k * width, (k + 1) * width);
+    if (rowValue(table, 0) !== 0) continue;
+    other.set(table);
+    flipRowWord(other, 0);
+    const j = all.indexOf(other);
+    if (j < 0) continue;
+    const b = all.witnesses[k * (n + 1) + n];
+    const b2 = all.witnesses[j * (n + 1) + n];
+    for (let i = 0; i < n; i++)
+      w[i] = b2 * all.witnesses[k * (n + 1) + i] - b * all.witnesses[j * (n + 1) + i];
+    c.add(table, gcdNormalise(w), all.classIds[k]);
+  }
+  return c.result(spec, all.enumeration);
+}
+
+function signedWithoutBias(
+  spec: PerceptronSpec,
+  onProgress?: (done: number, total: number) => void,
+): RealisableFunctions {
+  const n = spec.inputs;
+  const smaller = realisableFunctions({ inputs: n - 1, bias: true, encoding: "signed" }, onProgress);
+  const gWidth = wordCount(n - 1);
+  const half = 1 << (n - 1);
+  const c = new Collector(wordCount(n), n, smaller.count);
+  const table = new Uint32Array(wordCount(n));
+  const mask = wordMask(n);
+  for (let k = 0; k < smaller.count; k++) {
+    const g = smaller.tables.subarray(k * gWidth, (k + 1) * gWidth);
+    table.fill(0);
+    for (let q = 0; q < half; q++) {
+      if (rowValue(g, q)) flipRowWord(table, 2 * q + 1);
+      if (!rowValue(g, half - 1 - q)) flipRowWord(table, 2 * q);
+    }
+    for (let j = 0; j < table.length; j++) table[j] &= mask;
+    c.add(table, smaller.witnesses.subarray(k * n, (k + 1) * n), smaller.classIds[k]);
+  }
+  return c.result(spec, smaller.enumeration);
+}

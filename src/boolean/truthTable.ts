@@ -1,0 +1,102 @@
+/**
+ * Truth tables of Boolean functions of n ≤ 7 inputs.
+ *
+ * Convention (design.md): row i is the binary expansion of i written MSB-first as (x1, …, xn);
+ * a function is printed as 2^n characters, character i = f(row i). As a value, a table is a
+ * bigint whose bit i is f(row i).
+ */
+
+/** Largest number of inputs a truth table may have. */
+export const MAX_INPUTS = 7;
+
+/** A Boolean function of `n` inputs: bit i of `bits` is f(row i). */
+export interface BooleanFunction {
+  readonly n: number;
+  readonly bits: bigint;
+}
+
+/**
+ * Checks that n is an integer in 0..max.
+ * @throws RangeError naming the allowed range.
+ */
+export function assertInputs(n: number, max = MAX_INPUTS): void {
+  if (!Number.isInteger(n) || n < 0 || n > max) {
+    throw new RangeError(`inputs must be an integer from 0 to ${max}, got ${n}`);
+  }
+}
+
+/** Number of rows 2^n. */
+export function rowCount(n: number): number {
+  return 1 << n;
+}
+
+/** Mask with the 2^n table bits set. */
+export function fullMask(n: number): bigint {
+  return (1n << BigInt(rowCount(n))) - 1n;
+}
+
+/**
+ * Parses a bit string of length 2^n (character i = f(row i)). When n is omitted it is inferred
+ * from the length, which must then be a power of two 1..128.
+ * @throws RangeError on a wrong length or a character other than 0/1, naming the allowed values.
+ */
+export function parseFunction(text: string, n?: number): BooleanFunction {
+  if (!/^[01]*$/.test(text)) {
+    const bad = [...text].find((c) => c !== "0" && c !== "1");
+    throw new RangeError(`function '${text}' has the character '${bad}'; only 0 and 1 are allowed`);
+  }
+  let inputs = n;
+  if (inputs === undefined) {
+    inputs = Math.log2(text.length);
+    if (!Number.isInteger(inputs) || inputs > MAX_INPUTS) {
+      throw new RangeError(
+        `function '${text}' has length ${text.length}; the length must be 2^n for n = 0..${MAX_INPUTS}`,
+      );
+    }
+  }
+  assertInputs(inputs);
+  if (text.length !== rowCount(inputs)) {
+    throw new RangeError(
+      `function '${text}' has length ${text.length}; with ${inputs} inputs it must have 2^${inputs} = ${rowCount(inputs)} characters`,
+    );
+  }
+  let bits = 0n;
+  for (let i = text.length - 1; i >= 0; i--) bits = (bits << 1n) | (text[i] === "1" ? 1n : 0n);
+  return { n: inputs, bits };
+}
+
+/** Prints f as its bit string, character i = f(row i). */
+export function formatFunction(f: BooleanFunction): string {
+  let s = "";
+  for (let i = 0; i < rowCount(f.n); i++) s += (f.bits >> BigInt(i)) & 1n ? "1" : "0";
+  return s;
+}
+
+/** f(row i) as 0 or 1. */
+export function valueAt(f: BooleanFunction, row: number): 0 | 1 {
+  return (f.bits >> BigInt(row)) & 1n ? 1 : 0;
+}
+
+/** The bits (x1, …, xn) of row i, MSB-first, each 0 or 1. */
+export function rowBits(n: number, row: number): number[] {
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = (row >> (n - 1 - k)) & 1;
+  return out;
+}
+
+/** f with row i flipped. */
+export function flipRow(f: BooleanFunction, row: number): BooleanFunction {
+  return { n: f.n, bits: f.bits ^ (1n << BigInt(row)) };
+}
+
+/** ¬f. */
+export function complement(f: BooleanFunction): BooleanFunction {
+  return { n: f.n, bits: f.bits ^ fullMask(f.n) };
+}
+
+/** Number of ones in the truth table. */
+export function onesCount(f: BooleanFunction): number {
+  let c = 0;
+  for (let b = f.bits; b !== 0n; b >>= 1n) c += Number(b & 1n);
+  return c;
+}
