@@ -36,16 +36,23 @@ export function partnerRow(spec: PerceptronSpec, row: number): number {
   return !spec.bias && spec.encoding === "signed" ? rowCount(spec.inputs) - 1 - row : row;
 }
 
-/** Facet rows of a realisable table by chamber adjacency (one row per hyperplane, input order). */
-export function facetRowsByAdjacency(set: RealisableFunctions, table: Uint32Array): number[] {
+/**
+ * Facet rows of a realisable table by chamber adjacency (one row per hyperplane, input order);
+ * `isRealisable` is membership in the certified enumeration.
+ */
+export function facetRowsByAdjacency(
+  spec: PerceptronSpec,
+  isRealisable: (table: Uint32Array) => boolean,
+  table: Uint32Array,
+): number[] {
   const out: number[] = [];
   const probe = Uint32Array.from(table);
-  for (const r of constrainingRows(set.spec)) {
-    const p = partnerRow(set.spec, r);
+  for (const r of constrainingRows(spec)) {
+    const p = partnerRow(spec, r);
     if (p < r) continue;
     probe[r >>> 5] ^= 1 << (r & 31);
     if (p !== r) probe[p >>> 5] ^= 1 << (p & 31);
-    if (set.indexOf(probe) >= 0) out.push(r);
+    if (isRealisable(probe)) out.push(r);
     probe.set(table);
   }
   return out;
@@ -70,19 +77,19 @@ export function verifyWitness(spec: PerceptronSpec, f: BooleanFunction, theta: r
 }
 
 /**
- * Builds the region row for function k of a realisable set.
- * @throws Error if the stored witness fails the exact check (a bug, never silently passed).
+ * Builds the region row of a realisable table with its witness.
+ * @throws Error if the witness fails the exact check (a bug, never silently passed).
  */
-export function regionOf(set: RealisableFunctions, k: number): FunctionRegion {
-  const { spec } = set;
-  const width = set.tables.length / set.count;
-  const d = set.witnesses.length / set.count;
-  const table = set.tables.subarray(k * width, (k + 1) * width);
+export function regionFromWitness(
+  spec: PerceptronSpec,
+  isRealisable: (table: Uint32Array) => boolean,
+  table: Uint32Array,
+  witness: readonly number[],
+): FunctionRegion {
   const f: BooleanFunction = { n: spec.inputs, bits: wordsToBigInt(table) };
-  const witness = Array.from(set.witnesses.subarray(k * d, (k + 1) * d));
   const text = formatFunction(f);
   if (!verifyWitness(spec, f, witness)) throw new Error(`witness ${witness} does not realise ${text}`);
-  const facetRows = facetRowsByAdjacency(set, table);
+  const facetRows = facetRowsByAdjacency(spec, isRealisable, table);
   const name = functionName(f);
   return {
     function: text,
@@ -91,14 +98,24 @@ export function regionOf(set: RealisableFunctions, k: number): FunctionRegion {
     facets: facetRows.length,
     constraints: facetRows.map((r) => formatConstraint(spec, r, rowValue(table, r) as 0 | 1)),
     facetRows,
-    witness,
+    witness: [...witness],
   };
 }
 
-/** Region row of any function: realisable ones by lookup, others marked unrealisable. */
-export function regionOfFunction(set: RealisableFunctions, f: BooleanFunction): FunctionRegion {
-  const k = set.indexOf(wordsFromBigInt(f.bits, f.n));
-  if (k >= 0) return regionOf(set, k);
+/** Builds the region row for function k of a realisable set. */
+export function regionOf(set: RealisableFunctions, k: number): FunctionRegion {
+  const width = set.tables.length / set.count;
+  const d = set.witnesses.length / set.count;
+  return regionFromWitness(
+    set.spec,
+    (t) => set.indexOf(t) >= 0,
+    set.tables.subarray(k * width, (k + 1) * width),
+    Array.from(set.witnesses.subarray(k * d, (k + 1) * d)),
+  );
+}
+
+/** A region row for a function no weights compute. */
+export function unrealisableRegion(f: BooleanFunction): FunctionRegion {
   const name = functionName(f);
   return {
     function: formatFunction(f),
@@ -109,4 +126,10 @@ export function regionOfFunction(set: RealisableFunctions, f: BooleanFunction): 
     facetRows: [],
     witness: null,
   };
+}
+
+/** Region row of any function: realisable ones by lookup, others marked unrealisable. */
+export function regionOfFunction(set: RealisableFunctions, f: BooleanFunction): FunctionRegion {
+  const k = set.indexOf(wordsFromBigInt(f.bits, f.n));
+  return k >= 0 ? regionOf(set, k) : unrealisableRegion(f);
 }

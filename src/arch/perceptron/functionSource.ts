@@ -1,0 +1,77 @@
+/**
+ * Every realisable function of an architecture, as a stream with witnesses and a membership test.
+ * Up to 5 inputs (and without bias) the functions are held in a catalogue; with a bias at 6 inputs
+ * the 15 million functions are walked class by class from the enumeration instead of stored.
+ */
+import { wordsToBigInt } from "../../boolean/_internals/tableWords.js";
+import { formatFunction } from "../../boolean/truthTable.js";
+import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
+import { realisableFunctions, toSignedWitness } from "./realisableFunctions.js";
+import { enumerateThresholdFunctions, type ThresholdEnumeration } from "./thresholdEnumeration.js";
+import { forEachThresholdFunction } from "./walkThresholdClass.js";
+
+/** Realisable functions of one architecture. */
+export interface FunctionSource {
+  readonly spec: PerceptronSpec;
+  readonly count: number;
+  /** Whether the functions are visited in truth-table string order (else class by class). */
+  readonly sorted: boolean;
+  /** Membership in the certified enumeration. */
+  has(table: Uint32Array): boolean;
+  /** Visits every function with its witness (arrays reused between calls). */
+  forEach(visit: (table: Uint32Array, witness: ArrayLike<number>) => void): void;
+  /** The threshold enumeration behind it. */
+  readonly enumeration: ThresholdEnumeration;
+}
+
+/** Above this count the functions are streamed rather than catalogued. */
+const CATALOGUE_LIMIT = 1_000_000;
+
+/**
+ * The realisable functions of `spec`.
+ * @throws RangeError for an invalid spec.
+ */
+export function functionSource(
+  spec: PerceptronSpec,
+  onProgress?: (done: number, total: number) => void,
+): FunctionSource {
+  checkPerceptronSpec(spec);
+  if (spec.bias) {
+    const e = enumerateThresholdFunctions(spec.inputs, onProgress);
+    if (e.count > CATALOGUE_LIMIT) {
+      return {
+        spec,
+        count: e.count,
+        sorted: false,
+        has: (t) => e.classOf.get(t) >= 0,
+        forEach: (visit) =>
+          forEachThresholdFunction(e, (t, w) =>
+            visit(t, spec.encoding === "signed" ? toSignedWitness(w) : w),
+          ),
+        enumeration: e,
+      };
+    }
+  }
+  const set = realisableFunctions(spec, onProgress);
+  const width = set.count === 0 ? 1 : set.tables.length / set.count;
+  const d = set.count === 0 ? 0 : set.witnesses.length / set.count;
+  const keys = Array.from({ length: set.count }, (_, k) => ({
+    k,
+    s: formatFunction({
+      n: spec.inputs,
+      bits: wordsToBigInt(set.tables.subarray(k * width, (k + 1) * width)),
+    }),
+  })).sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
+  return {
+    spec,
+    count: set.count,
+    sorted: true,
+    has: (t) => set.indexOf(t) >= 0,
+    forEach: (visit) => {
+      for (const { k } of keys) {
+        visit(set.tables.subarray(k * width, (k + 1) * width), set.witnesses.subarray(k * d, (k + 1) * d));
+      }
+    },
+    enumeration: set.enumeration,
+  };
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * The `weightspace` command line. Bad input is one line on stderr and exit code 2; data goes to
+ * stdout (or --out), progress to stderr.
+ */
+import { Command, CommanderError } from "commander";
+import { registerTable } from "./tableCommand.js";
+import { UsageError } from "./usageError.js";
+import { registerVolume } from "./volumeCommand.js";
+
+const program = new Command("weightspace")
+  .description("exact geometry of tiny neural networks' weight spaces")
+  .showHelpAfterError(false)
+  .exitOverride()
+  .configureOutput({ writeErr: () => {} });
+registerTable(program);
+registerVolume(program);
+for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
+
+function fail(message: string, code: number): void {
+  process.stderr.write(
+    `weightspace: ${message
+      .replace(/^error: /, "")
+      .replace(/\s+/g, " ")
+      .trim()}\n`,
+  );
+  process.exitCode = code;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    if (
+      e.code === "commander.helpDisplayed" ||
+      e.code === "commander.version" ||
+      e.code === "commander.help"
+    ) {
+      process.exitCode = 0;
+    } else fail(e.message, 2);
+  } else if (e instanceof UsageError || e instanceof RangeError) fail(e.message, 2);
+  else fail(e instanceof Error ? (e.stack ?? e.message) : String(e), 1);
+}

@@ -1,0 +1,57 @@
+/**
+ * Where a command's data goes: stdout, or a file that appears only when the command succeeds
+ * (written to a temporary name beside it, renamed at the end, removed on failure). Writes are
+ * synchronous (stdout writes are synchronous on Linux for files, pipes and terminals), so rows
+ * can be streamed from synchronous enumeration callbacks without piling up in memory.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/** A buffered text sink. */
+export interface OutputSink {
+  /** Appends text. */
+  write(text: string): void;
+  /** Flushes and, for a file, moves it into place. */
+  commit(): void;
+  /** Discards a file sink's partial output. */
+  abort(): void;
+}
+
+const CHUNK = 1 << 16;
+
+/** A sink writing to `path`, or to stdout when path is undefined. */
+export function openSink(path?: string): OutputSink {
+  let buffer = "";
+  let fd = -1;
+  const temp = path === undefined ? "" : join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const flush = () => {
+    if (buffer === "") return;
+    if (path === undefined) process.stdout.write(buffer);
+    else {
+      if (fd < 0) fd = openSync(temp, "w");
+      writeSync(fd, buffer);
+    }
+    buffer = "";
+  };
+  return {
+    write(text) {
+      buffer += text;
+      if (buffer.length >= CHUNK) flush();
+    },
+    commit() {
+      if (path !== undefined && fd < 0) fd = openSync(temp, "w");
+      flush();
+      if (path !== undefined) {
+        closeSync(fd);
+        fd = -1;
+        renameSync(temp, path);
+      }
+    },
+    abort() {
+      buffer = "";
+      if (fd >= 0) closeSync(fd);
+      fd = -1;
+      if (path !== undefined) rmSync(temp, { force: true });
+    },
+  };
+}

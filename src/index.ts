@@ -1,0 +1,21 @@
+/**
+ * weightspace: exact geometry of tiny neural networks' weight spaces. The public API.
+ */
+
+export * from "./arch/perceptron/functionSource.js";
+export * from "./arch/perceptron/perceptronRegion.js";
+export * from "./arch/perceptron/perceptronSpec.js";
+export * from "./arch/perceptron/publishedCounts.js";
+export * from "./arch/perceptron/realisableFunctions.js";
+export * from "./arch/perceptron/symmetryClasses.js";
+export * from "./arch/perceptron/thresholdEnumeration.js";
+export * from "./arch/perceptron/walkThresholdClass.js";
+export * from "./boolean/encoding.js";
+export * from "./boolean/names.js";
+export * from "./boolean/symmetryGroup.js";
+export * from "./boolean/truthTable.js";
+export type { Rational } from "./geometry/rational.js";
+export * as rational from "./geometry/rational.js";
+export * from "./measure/monteCarlo.js";
+export * from "./measure/prior.js";
+export * from "./measure/wilsonInterval.js";
