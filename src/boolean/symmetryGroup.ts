@@ -74,7 +74,7 @@ const walkCache = new Map<string, WalkStep[]>();
 
 /**
  * The generator steps that, starting from any function (visited first, before any step), visit
- * every element of the group except output negation exactly once. Output negation doubles each
+ * every element of the group except output negation exactly once and end at the identity. Output negation doubles each
  * visit and is left to the caller.
  */
 export function walkSteps(n: number, g: SymmetryGroup): WalkStep[] {
@@ -90,6 +90,9 @@ export function walkSteps(n: number, g: SymmetryGroup): WalkStep[] {
     }
     if (t < swaps.length) steps.push({ kind: "swap", arg: swaps[t], visit: true });
   }
+  // The plain-changes order ends one transposition of the first two inputs from the identity;
+  // closing the cycle restores the caller's table.
+  if (swaps.length > 0) steps.push({ kind: "swap", arg: 0, visit: false });
   walkCache.set(key, steps);
   return steps;
 }

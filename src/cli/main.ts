@@ -28,6 +28,9 @@ function fail(message: string, code: number): void {
 }
 
 try {
+  if (process.argv.length <= 2) {
+    throw new UsageError("a command is required; allowed: table, volume (see --help)");
+  }
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {

@@ -4,8 +4,9 @@
  * synchronous (stdout writes are synchronous on Linux for files, pipes and terminals), so rows
  * can be streamed from synchronous enumeration callbacks without piling up in memory.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { UsageError } from "./usageError.js";
 
 /** A buffered text sink. */
 export interface OutputSink {
@@ -18,6 +19,20 @@ export interface OutputSink {
 }
 
 const CHUNK = 1 << 16;
+
+/**
+ * Checks before any work that `path` can be created: its folder exists and it is not a folder.
+ * @throws UsageError naming the path.
+ */
+export function checkOutputPath(path?: string): void {
+  if (path === undefined) return;
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`--out ${path}: the folder ${dir} does not exist`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new UsageError(`--out ${path} is a folder, not a file`);
+}
 
 /** A sink writing to `path`, or to stdout when path is undefined. */
 export function openSink(path?: string): OutputSink {

@@ -8,11 +8,12 @@ import {
 } from "../arch/perceptron/perceptronRegion.js";
 import { type PerceptronSpec, parameterNames } from "../arch/perceptron/perceptronSpec.js";
 import { publishedCount } from "../arch/perceptron/publishedCounts.js";
+import { MAX_BINARY_NO_BIAS_INPUTS } from "../arch/perceptron/realisableFunctions.js";
 import { ClassPartition } from "../arch/perceptron/symmetryClasses.js";
 import { wordsFromBigInt } from "../boolean/_internals/tableWords.js";
 import { ENCODINGS, type Encoding } from "../boolean/encoding.js";
 import { formatFunction, rowCount } from "../boolean/truthTable.js";
-import { openSink } from "./outputSink.js";
+import { checkOutputPath, openSink } from "./outputSink.js";
 import { progressBar } from "./progressBar.js";
 import { type Column, FORMATS, type Format, rowWriter } from "./rowWriter.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
@@ -65,11 +66,17 @@ async function runTable(opts: TableOptions): Promise<void> {
   if (opts.prior !== "none") {
     throw new UsageError(`--prior ${opts.prior}: exact volumes are not available yet; allowed: none`);
   }
+  if (!spec.bias && spec.encoding === "binary" && spec.inputs > MAX_BINARY_NO_BIAS_INPUTS) {
+    throw new UsageError(
+      `--no-bias with --encoding binary lists tables for --inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS}; 'volume' handles single functions at 6`,
+    );
+  }
   if (opts.all && spec.inputs > MAX_ALL_INPUTS) {
     throw new UsageError(`--all lists all 2^(2^n) functions; allowed with --inputs 0 to ${MAX_ALL_INPUTS}`);
   }
   if (opts.all && opts.classes) throw new UsageError("--all and --classes cannot be combined");
   const classes = opts.classes || (spec.inputs === 6 && spec.bias && !opts.expand);
+  checkOutputPath(opts.out);
   const bar = progressBar("enumerating");
   const source = functionSource(spec, (d, t) => bar.update(d, t));
   bar.stop();

@@ -17,5 +17,9 @@ export function wilsonInterval(hits: number, trials: number, z = Z95): [number, 
   const denom = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // Rounding can leave the ends a hair inside [0, 1] at 0 or `trials` hits; the interval must
+  // still contain p̂ exactly.
+  const lo = hits === 0 ? 0 : Math.min(p, Math.max(0, centre - half));
+  const hi = hits === trials ? 1 : Math.max(p, Math.min(1, centre + half));
+  return [lo, hi];
 }

@@ -107,6 +107,12 @@ export function toSignedWitness(binary: ArrayLike<number>): Int32Array {
   return gcdNormalise(out);
 }
 
+/**
+ * Largest n for the binary no-bias catalogue: it is derived from a catalogue of all threshold
+ * functions with witnesses, which at n = 6 would hold 15 M witnesses (several GB).
+ */
+export const MAX_BINARY_NO_BIAS_INPUTS = 5;
+
 const cache = new Map<string, RealisableFunctions>();
 
 /**
@@ -148,6 +154,11 @@ function binaryWithoutBias(
   onProgress?: (done: number, total: number) => void,
 ): RealisableFunctions {
   const n = spec.inputs;
+  if (n > MAX_BINARY_NO_BIAS_INPUTS) {
+    throw new RangeError(
+      `a full table without bias in the binary encoding is built for inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS}, got ${n}`,
+    );
+  }
   const all = realisableFunctions({ inputs: n, bias: true, encoding: "binary" }, onProgress);
   const width = wordCount(n);
   const c = new Collector(width, n, 1024);
