@@ -1,13 +1,12 @@
 /** `weightspace volume`: the probability that random weights compute one function. */
 import type { Command } from "commander";
-import { functionSource } from "../arch/perceptron/functionSource.js";
+import { analyseFunction } from "../arch/perceptron/analyseFunction.js";
 import { coneRows, type PerceptronSpec, parameterNames } from "../arch/perceptron/perceptronSpec.js";
-import { wordsFromBigInt } from "../boolean/_internals/tableWords.js";
 import { ENCODINGS, type Encoding } from "../boolean/encoding.js";
 import { formatFunction, parseFunction, valueAt } from "../boolean/truthTable.js";
 import { monteCarloCone } from "../measure/monteCarlo.js";
 import type { Prior, PriorKind } from "../measure/prior.js";
-import { openSink } from "./outputSink.js";
+import { checkOutputPath, openSink } from "./outputSink.js";
 import { progressBar } from "./progressBar.js";
 import { choiceOption, integerOption, positiveNumberOption, UsageError } from "./usageError.js";
 
@@ -52,11 +51,13 @@ async function runVolume(opts: VolumeOptions): Promise<void> {
   if (opts.method === "exact") {
     throw new UsageError("--method exact is not available yet; allowed: mc");
   }
-  const source = functionSource(spec);
+  checkOutputPath(opts.out);
   const bits = formatFunction(f);
-  if (!source.has(wordsFromBigInt(f.bits, f.n))) {
+  const region = analyseFunction(spec, f);
+  if (!region.realizable) {
+    const flags = `--inputs ${spec.inputs}${spec.encoding === "signed" ? " --encoding signed" : ""}${spec.bias ? "" : " --no-bias"}`;
     throw new UsageError(
-      `function ${bits} is not realisable by a perceptron with ${spec.inputs} inputs (${spec.encoding}, ${spec.bias ? "bias" : "no bias"}); see 'weightspace table --inputs ${spec.inputs}'`,
+      `function ${bits} is not realisable by a perceptron with ${spec.inputs} inputs (${spec.encoding}, ${spec.bias ? "bias" : "no bias"}); see 'weightspace table ${flags}'`,
     );
   }
   const rows = coneRows(spec, (r) => valueAt(f, r));
