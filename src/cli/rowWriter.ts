@@ -41,7 +41,9 @@ export function rowWriter<R extends object>(
 ): RowWriter<R> {
   const line = (cells: string[], pad: boolean) =>
     cells
-      .map((c, i) => (pad && i < cells.length - 1 ? c.padEnd(columns[i].width) : c))
+      .map((c, i) =>
+        pad && i < cells.length - 1 ? c.padEnd(Math.max(columns[i].width, columns[i].header.length)) : c,
+      )
       .join("  ")
       .trimEnd();
   switch (format) {

@@ -6,22 +6,26 @@ import {
   regionFromWitness,
   unrealisableRegion,
 } from "../arch/perceptron/perceptronRegion.js";
-import { type PerceptronSpec, parameterNames } from "../arch/perceptron/perceptronSpec.js";
+import { type PerceptronSpec, parameterNames, rowVector } from "../arch/perceptron/perceptronSpec.js";
 import { publishedCount } from "../arch/perceptron/publishedCounts.js";
 import { MAX_BINARY_NO_BIAS_INPUTS } from "../arch/perceptron/realisableFunctions.js";
+import { type RegionVolumes, regionVolumes } from "../arch/perceptron/regionVolumes.js";
 import { ClassPartition } from "../arch/perceptron/symmetryClasses.js";
-import { wordsFromBigInt } from "../boolean/_internals/tableWords.js";
+import { rowValue, wordsFromBigInt } from "../boolean/_internals/tableWords.js";
 import { ENCODINGS, type Encoding } from "../boolean/encoding.js";
 import { formatFunction, rowCount } from "../boolean/truthTable.js";
+import { add, mul, parse, rat, toFraction, ZERO } from "../geometry/rational.js";
+import { CompensatedSum } from "../measure/_internals/compensatedSum.js";
 import { checkOutputPath, openSink } from "./outputSink.js";
+import { addPriorOptions, type PriorOptions, priorKinds, volumeSettings } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
 import { type Column, FORMATS, type Format, rowWriter } from "./rowWriter.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
-/** A table row: the region, plus the class size in `--classes` mode. */
-export type TableRow = FunctionRegion & { orbit?: number };
+/** A table row: the region, the class size in `--classes` mode, and the requested volumes. */
+export type TableRow = FunctionRegion & { orbit?: number } & RegionVolumes;
 
-interface TableOptions {
+interface TableOptions extends PriorOptions {
   arch: "perceptron";
   inputs?: number;
   encoding: Encoding;
@@ -37,12 +41,28 @@ interface TableOptions {
 /** Largest n for which `--all` lists every Boolean function (2^(2^n) rows). */
 const MAX_ALL_INPUTS = 4;
 
-function columns(n: number, classes: boolean): Column<TableRow>[] {
+function columns(n: number, classes: boolean, kinds: readonly string[]): Column<TableRow>[] {
   const cols: Column<TableRow>[] = [
     { header: "function", width: Math.max(8, rowCount(n)), value: (r) => r.function },
     { header: "name", width: n <= 2 ? 14 : 8, value: (r) => r.name ?? "" },
   ];
   if (classes) cols.push({ header: "orbit", width: 6, value: (r) => String(r.orbit ?? "") });
+  if (kinds.includes("gaussian")) {
+    cols.push(
+      { header: "gaussian", width: 22, value: (r) => (r.gaussian ? String(r.gaussian.p) : "0") },
+      {
+        header: "gaussian_err",
+        width: 10,
+        value: (r) => (r.gaussian ? r.gaussian.err.toExponential(1) : ""),
+      },
+    );
+  }
+  if (kinds.includes("uniform")) {
+    cols.push(
+      { header: "uniform", width: 22, value: (r) => (r.uniform ? String(r.uniform.p) : "0") },
+      { header: "uniform_fraction", width: n <= 3 ? 12 : 24, value: (r) => r.uniform?.fraction ?? "0/1" },
+    );
+  }
   cols.push(
     { header: "facets", width: 6, value: (r) => (r.facets === null ? "" : String(r.facets)) },
     {
@@ -59,13 +79,39 @@ function columns(n: number, classes: boolean): Column<TableRow>[] {
   return cols;
 }
 
+/** The facet rows s_x·x̃ of a table as integer vectors. */
+function facetVectors(spec: PerceptronSpec, table: Uint32Array, facetRows: readonly number[]): bigint[][] {
+  return facetRows.map((r) => rowVector(spec, r).map((c) => BigInt(rowValue(table, r) ? c : -c)));
+}
+
+/** Σ orbit·P over classes: 1 up to the stated error (gaussian), exactly 1 (uniform). */
+function volumeTotals(volumes: readonly RegionVolumes[], orbits: readonly number[]): Record<string, unknown> {
+  if (volumes.length === 0) return {};
+  const out: Record<string, unknown> = {};
+  if (volumes[0].gaussian) {
+    const sum = new CompensatedSum();
+    let err = 0;
+    volumes.forEach((v, i) => {
+      sum.add(orbits[i] * (v.gaussian?.p ?? 0));
+      err += orbits[i] * (v.gaussian?.err ?? 0);
+    });
+    out.gaussianTotal = sum.value();
+    out.gaussianTotalErr = err;
+  }
+  if (volumes[0].uniform) {
+    let total = ZERO;
+    volumes.forEach((v, i) => {
+      total = add(total, mul(rat(orbits[i]), parse(v.uniform?.fraction ?? "0")));
+    });
+    out.uniformTotal = toFraction(total);
+  }
+  return out;
+}
+
 async function runTable(opts: TableOptions): Promise<void> {
   if (opts.inputs === undefined) throw new UsageError("--inputs is required (an integer from 0 to 6)");
   const spec: PerceptronSpec = { inputs: opts.inputs, bias: opts.bias, encoding: opts.encoding };
   if (!spec.bias && spec.inputs === 0) throw new UsageError("--no-bias needs --inputs from 1 to 6, got 0");
-  if (opts.prior !== "none") {
-    throw new UsageError(`--prior ${opts.prior}: exact volumes are not available yet; allowed: none`);
-  }
   if (!spec.bias && spec.encoding === "binary" && spec.inputs > MAX_BINARY_NO_BIAS_INPUTS) {
     throw new UsageError(
       `--no-bias with --encoding binary lists tables for --inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS}; 'volume' handles single functions at 6`,
@@ -76,6 +122,8 @@ async function runTable(opts: TableOptions): Promise<void> {
   }
   if (opts.all && opts.classes) throw new UsageError("--all and --classes cannot be combined");
   const classes = opts.classes || (spec.inputs === 6 && spec.bias && !opts.expand);
+  const kinds = priorKinds(opts.prior);
+  const settings = volumeSettings(opts, kinds);
   checkOutputPath(opts.out);
   const bar = progressBar("enumerating");
   const source = functionSource(spec, (d, t) => bar.update(d, t));
@@ -87,23 +135,36 @@ async function runTable(opts: TableOptions): Promise<void> {
   const sink = openSink(opts.out);
   try {
     const arch = { type: "perceptron", ...spec, parameters: parameterNames(spec) };
-    const writer = rowWriter<TableRow>(opts.format, sink, columns(spec.inputs, classes), arch);
+    const writer = rowWriter<TableRow>(opts.format, sink, columns(spec.inputs, classes, kinds), arch);
     const rowsBar = progressBar("writing rows");
     let rows = 0;
     let done = 0;
-    const partition = classes
-      ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count)
-      : null;
-    const byFunction = opts.all ? new Map<string, FunctionRegion>() : null;
+    const partition =
+      classes || kinds.length > 0
+        ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count)
+        : null;
+    const volumes: RegionVolumes[] = [];
+    const orbits: number[] = [];
+    const byFunction = opts.all ? new Map<string, TableRow>() : null;
     source.forEach((table, witness) => {
       done++;
       if ((done & 0x3ff) === 0) rowsBar.update(done, source.count);
       const orbit = partition ? partition.visit(table) : 0;
-      if (partition && orbit === 0) return;
+      if (classes && orbit === 0) return;
       const region = regionFromWitness(spec, source.has, table, Array.from(witness));
-      if (byFunction) byFunction.set(region.function, region);
+      let row: TableRow = classes ? { ...region, orbit } : region;
+      if (kinds.length > 0 && partition) {
+        // Volumes are constant on symmetry classes: measure each class once, at its first member.
+        const id = partition.classOf(table);
+        if (orbit > 0) {
+          volumes[id] = regionVolumes(spec, facetVectors(spec, table, region.facetRows), settings);
+          orbits[id] = orbit;
+        }
+        row = { ...row, ...volumes[id] };
+      }
+      if (byFunction) byFunction.set(region.function, row);
       else {
-        writer.row(partition ? { ...region, orbit } : region);
+        writer.row(row);
         rows++;
       }
     });
@@ -124,6 +185,7 @@ async function runTable(opts: TableOptions): Promise<void> {
       functions: source.count,
       ...(published ? { publishedCount: published.count, publishedSource: published.source } : {}),
       ...(partition ? { classes: partition.classes } : {}),
+      ...volumeTotals(volumes, orbits),
       rows,
       order: source.sorted || opts.all ? "truth-table string" : "class by class",
       certification:
@@ -138,7 +200,7 @@ async function runTable(opts: TableOptions): Promise<void> {
 
 /** Registers the `table` command. */
 export function registerTable(program: Command): void {
-  program
+  const cmd = program
     .command("table")
     .description("every function the network computes, with its irredundant half-space constraints")
     .option(
@@ -157,7 +219,7 @@ export function registerTable(program: Command): void {
     .option("--no-bias", "perceptron without bias (output 1 iff ⟨w,x⟩ > 0)")
     .option(
       "--prior <p>",
-      "volume columns: none",
+      "volume columns: none, gaussian, uniform or both (exact, computed once per symmetry class)",
       choiceOption("--prior", ["none", "gaussian", "uniform", "both"] as const),
       "none",
     )
@@ -169,6 +231,6 @@ export function registerTable(program: Command): void {
     )
     .option("--expand", "at 6 inputs with bias, list all 15,028,134 functions instead of classes", false)
     .option("--format <f>", `output format: ${FORMATS.join(", ")}`, choiceOption("--format", FORMATS), "text")
-    .option("--out <file>", "write to this file instead of stdout (created only on success)")
-    .action((opts: TableOptions) => runTable(opts));
+    .option("--out <file>", "write to this file instead of stdout (created only on success)");
+  addPriorOptions(cmd).action((opts: TableOptions) => runTable(opts));
 }

@@ -3,6 +3,8 @@
  * line on stderr and exits with code 2.
  */
 
+import { parse, type Rational } from "../geometry/rational.js";
+
 /** A bad command line: printed as one line, exit code 2, no output written. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -23,14 +25,20 @@ export function integerOption(option: string, min: number, max: number) {
 }
 
 /**
- * Parses a positive finite number (σ, box widths).
+ * Parses a positive number exactly, as a rational (`0.5`, `1/3`, `2e-1`), for prior scales whose
+ * exact value enters exact volumes.
  * @throws UsageError naming the option and the allowed values.
  */
-export function positiveNumberOption(option: string) {
-  return (text: string): number => {
-    const v = Number(text);
-    if (text.trim() === "" || !Number.isFinite(v) || v <= 0) {
-      throw new UsageError(`${option} must be a finite number > 0, got '${text}'`);
+export function positiveRationalOption(option: string) {
+  return (text: string): Rational => {
+    let v: Rational | undefined;
+    try {
+      v = parse(text);
+    } catch {
+      v = undefined;
+    }
+    if (v === undefined || v.num <= 0n) {
+      throw new UsageError(`${option} must be a number > 0 (decimal or p/q), got '${text}'`);
     }
     return v;
   };

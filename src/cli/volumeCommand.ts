@@ -2,15 +2,17 @@
 import type { Command } from "commander";
 import { analyseFunction } from "../arch/perceptron/analyseFunction.js";
 import { coneRows, type PerceptronSpec, parameterNames } from "../arch/perceptron/perceptronSpec.js";
+import { regionVolumes } from "../arch/perceptron/regionVolumes.js";
 import { ENCODINGS, type Encoding } from "../boolean/encoding.js";
 import { formatFunction, parseFunction, valueAt } from "../boolean/truthTable.js";
-import { monteCarloCone } from "../measure/monteCarlo.js";
-import type { Prior, PriorKind } from "../measure/prior.js";
+import { toNumber } from "../geometry/rational.js";
+import { type MonteCarloEstimate, monteCarloCone } from "../measure/monteCarlo.js";
 import { checkOutputPath, openSink } from "./outputSink.js";
+import { addPriorOptions, type PriorOptions, priorKinds, volumeSettings } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
-import { choiceOption, integerOption, positiveNumberOption, UsageError } from "./usageError.js";
+import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
-interface VolumeOptions {
+interface VolumeOptions extends PriorOptions {
   arch: "perceptron";
   inputs?: number;
   function?: string;
@@ -19,21 +21,33 @@ interface VolumeOptions {
   method: "mc" | "exact";
   samples: number;
   seed: number;
-  prior: PriorKind | "both";
-  sigmaW: number;
-  sigmaB: number;
-  boxW: number;
-  boxB: number;
+  prior: "gaussian" | "uniform" | "both";
   format: "json" | "text";
   out?: string;
 }
 
-/** Per-coordinate prior scales (w1 … wn[, b]) for the chosen prior. */
-function priorFor(kind: PriorKind, spec: PerceptronSpec, opts: VolumeOptions): Prior {
+function monteCarlo(
+  kind: "gaussian" | "uniform",
+  spec: PerceptronSpec,
+  rows: number[][],
+  opts: VolumeOptions,
+) {
   const [w, b] = kind === "gaussian" ? [opts.sigmaW, opts.sigmaB] : [opts.boxW, opts.boxB];
-  const scales = Array.from({ length: spec.inputs }, () => w);
-  if (spec.bias) scales.push(b);
-  return { kind, scales };
+  const scales = Array.from({ length: spec.inputs }, () => toNumber(w));
+  if (spec.bias) scales.push(toNumber(b));
+  const bar = progressBar(`sampling (${kind})`);
+  const r = monteCarloCone(rows, { kind, scales }, opts.samples, opts.seed, (d, t) => bar.update(d, t));
+  bar.stop();
+  return r;
+}
+
+function describe(kind: string, r: Record<string, unknown>): string {
+  if (r.method === "mc") {
+    const m = r as unknown as MonteCarloEstimate;
+    return `${kind}: p = ${m.p} (95% CI ${m.ci[0]} to ${m.ci[1]}; mc, ${m.samples} samples, seed ${m.seed})`;
+  }
+  if ("fraction" in r) return `${kind}: p = ${r.fraction} = ${r.p} (exact rational)`;
+  return `${kind}: p = ${r.p} ± ${r.err} (${r.method})`;
 }
 
 async function runVolume(opts: VolumeOptions): Promise<void> {
@@ -48,9 +62,6 @@ async function runVolume(opts: VolumeOptions): Promise<void> {
   } catch (e) {
     throw new UsageError(`--function: ${(e as Error).message}`);
   }
-  if (opts.method === "exact") {
-    throw new UsageError("--method exact is not available yet; allowed: mc");
-  }
   checkOutputPath(opts.out);
   const bits = formatFunction(f);
   const region = analyseFunction(spec, f);
@@ -60,30 +71,26 @@ async function runVolume(opts: VolumeOptions): Promise<void> {
       `function ${bits} is not realisable by a perceptron with ${spec.inputs} inputs (${spec.encoding}, ${spec.bias ? "bias" : "no bias"}); see 'weightspace table ${flags}'`,
     );
   }
-  const rows = coneRows(spec, (r) => valueAt(f, r));
-  const kinds: PriorKind[] = opts.prior === "both" ? ["gaussian", "uniform"] : [opts.prior];
+  const kinds = priorKinds(opts.prior);
   const result: Record<string, unknown> = {
     function: bits,
+    ...(region.name === undefined ? {} : { name: region.name }),
     arch: { type: "perceptron", ...spec, parameters: parameterNames(spec) },
+    facets: region.facets,
+    constraints: region.constraints,
   };
-  for (const kind of kinds) {
-    const bar = progressBar(`sampling (${kind})`);
-    result[kind] = monteCarloCone(rows, priorFor(kind, spec, opts), opts.samples, opts.seed, (d, t) =>
-      bar.update(d, t),
-    );
-    bar.stop();
+  if (opts.method === "exact")
+    Object.assign(result, regionVolumes(spec, region.facetVectors, volumeSettings(opts, kinds)));
+  else {
+    const rows = coneRows(spec, (r) => valueAt(f, r));
+    for (const kind of kinds) result[kind] = monteCarlo(kind, spec, rows, opts);
   }
   const sink = openSink(opts.out);
   try {
     if (opts.format === "json") sink.write(`${JSON.stringify(result)}\n`);
     else {
-      sink.write(`function ${bits}\n`);
-      for (const kind of kinds) {
-        const r = result[kind] as ReturnType<typeof monteCarloCone>;
-        sink.write(
-          `${kind}: p = ${r.p} (95% CI ${r.ci[0]} to ${r.ci[1]}; ${r.method}, ${r.samples} samples, seed ${r.seed})\n`,
-        );
-      }
+      sink.write(`function ${bits}${region.name ? ` (${region.name})` : ""}\n`);
+      for (const kind of kinds) sink.write(`${describe(kind, result[kind] as Record<string, unknown>)}\n`);
     }
     sink.commit();
   } catch (e) {
@@ -94,9 +101,9 @@ async function runVolume(opts: VolumeOptions): Promise<void> {
 
 /** Registers the `volume` command. */
 export function registerVolume(program: Command): void {
-  program
+  const cmd = program
     .command("volume")
-    .description("probability that random weights compute one function")
+    .description("probability that random weights compute one function (exact, or Monte Carlo)")
     .option(
       "--arch <arch>",
       "architecture: perceptron",
@@ -112,29 +119,21 @@ export function registerVolume(program: Command): void {
       "binary",
     )
     .option("--no-bias", "perceptron without bias")
-    .option("--method <m>", "mc (Monte Carlo)", choiceOption("--method", ["mc", "exact"] as const), "mc")
+    .option(
+      "--method <m>",
+      "exact (gaussian: triangulation + orthant/radial cubature with error bound; uniform: exact rational) or mc",
+      choiceOption("--method", ["exact", "mc"] as const),
+      "exact",
+    )
     .option("--samples <k>", "Monte Carlo samples, 1 to 1e12", integerOption("--samples", 1, 1e12), 1_000_000)
-    .option("--seed <s>", "PRNG seed, 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
+    .option("--seed <s>", "Monte Carlo PRNG seed, 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
     .option(
       "--prior <p>",
       "gaussian, uniform or both",
       choiceOption("--prior", ["gaussian", "uniform", "both"] as const),
       "both",
-    )
-    .option(
-      "--sigma-w <s>",
-      "standard deviation of the weights (gaussian)",
-      positiveNumberOption("--sigma-w"),
-      1,
-    )
-    .option(
-      "--sigma-b <s>",
-      "standard deviation of the bias (gaussian)",
-      positiveNumberOption("--sigma-b"),
-      1,
-    )
-    .option("--box-w <a>", "half-width of the weights' box (uniform)", positiveNumberOption("--box-w"), 1)
-    .option("--box-b <a>", "half-width of the bias's box (uniform)", positiveNumberOption("--box-b"), 1)
+    );
+  addPriorOptions(cmd)
     .option("--format <f>", "json or text", choiceOption("--format", ["json", "text"] as const), "json")
     .option("--out <file>", "write to this file instead of stdout (created only on success)")
     .action((opts: VolumeOptions) => runVolume(opts));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choiceOption, integerOption, positiveNumberOption, UsageError } from "../../src/cli/usageError.js";
+import { choiceOption, integerOption, positiveRationalOption, UsageError } from "../../src/cli/usageError.js";
 
 describe("option parsers", () => {
   it("integerOption accepts integers in range and names the option, range and text otherwise", () => {
@@ -13,14 +13,15 @@ describe("option parsers", () => {
     }
   });
 
-  it("positiveNumberOption accepts finite numbers > 0", () => {
-    const parse = positiveNumberOption("--sigma-w");
-    expect(parse("1")).toBe(1);
-    expect(parse("0.25")).toBe(0.25);
-    expect(parse("2e-3")).toBe(0.002);
-    for (const bad of ["0", "-1", "NaN", "Infinity", "abc", "", " "]) {
+  it("positiveRationalOption accepts numbers > 0 exactly (decimal or p/q)", () => {
+    const parse = positiveRationalOption("--sigma-w");
+    expect(parse("1")).toEqual({ num: 1n, den: 1n });
+    expect(parse("0.25")).toEqual({ num: 1n, den: 4n });
+    expect(parse("2e-3")).toEqual({ num: 1n, den: 500n });
+    expect(parse("1/3")).toEqual({ num: 1n, den: 3n });
+    for (const bad of ["0", "-1", "NaN", "Infinity", "abc", "", " ", "0/5"]) {
       expect(() => parse(bad), bad).toThrow(UsageError);
-      expect(() => parse(bad)).toThrow(/--sigma-w must be a finite number > 0/);
+      expect(() => parse(bad)).toThrow(/--sigma-w must be a number > 0/);
     }
   });
 

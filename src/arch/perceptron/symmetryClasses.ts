@@ -57,6 +57,11 @@ export class ClassPartition {
     this.symmetry = volumeSymmetry(spec);
   }
 
+  /** Index of the class of a table already visited (classes are numbered in order of discovery), or −1. */
+  classOf(table: Uint32Array): number {
+    return this.seen.get(table);
+  }
+
   /** Orbit size of table if it starts a new class, else 0. */
   visit(table: Uint32Array): number {
     if (this.seen.get(table) >= 0) return 0;

@@ -1,0 +1,80 @@
+/**
+ * Exact probabilities of a perceptron region under the Gaussian and uniform priors: the cone of
+ * its facet rows is triangulated by its extreme rays (exact) and measured piece by piece on the
+ * sphere, and intersected with the box and measured in BigInt rationals.
+ */
+
+import { type Rational, toFraction, toNumber } from "../../geometry/rational.js";
+import { triangulateCone } from "../../geometry/triangulate.js";
+import { coneGaussian } from "../../measure/coneGaussian.js";
+import { cubeVolumeByTriangulation } from "../../measure/cubeVolumeByTriangulation.js";
+import { type PerceptronSpec, parameterCount } from "./perceptronSpec.js";
+
+/** Prior parameters: σ of weights and bias (gaussian), half-widths of the box (uniform). */
+export interface VolumeSettings {
+  readonly gaussian?: { readonly sigmaW: Rational; readonly sigmaB: Rational };
+  readonly uniform?: { readonly boxW: Rational; readonly boxB: Rational };
+}
+
+/** Gaussian-prior probability. Field names are a public interface (JSON output). */
+export interface GaussianColumn {
+  /** Probability that θ ~ N(0, diag(σ²)) computes the function. */
+  readonly p: number;
+  /** Error estimate of p (absolute; see the method). */
+  readonly err: number;
+  /** Method: closed forms for d ≤ 3, Plackett / radial cubature (or mixed) for d ≥ 4. */
+  readonly method: string;
+}
+
+/** Uniform-prior probability. Field names are a public interface (JSON output). */
+export interface UniformColumn {
+  /** The exact fraction of the box, `p/q`. */
+  readonly fraction: string;
+  /** The fraction as the nearest double. */
+  readonly p: number;
+}
+
+/** Volumes of one region under the requested priors. */
+export interface RegionVolumes {
+  gaussian?: GaussianColumn;
+  uniform?: UniformColumn;
+}
+
+/** Per-coordinate scales (w1 … wn[, b]). */
+function scales(spec: PerceptronSpec, w: Rational, b: Rational): Rational[] {
+  const out = Array.from({ length: spec.inputs }, () => w);
+  if (spec.bias) out.push(b);
+  return out;
+}
+
+/**
+ * Measures the open cone {θ : ⟨a, θ⟩ > 0 for every facet row a} (the facets alone define it) under
+ * the requested priors.
+ * @throws RangeError if the rows do not have the spec's dimension or define a cone that is not pointed.
+ */
+export function regionVolumes(
+  spec: PerceptronSpec,
+  facetVectors: readonly (readonly bigint[])[],
+  settings: VolumeSettings,
+): RegionVolumes {
+  const d = parameterCount(spec);
+  if (facetVectors.some((r) => r.length !== d)) throw new RangeError(`facet rows must have ${d} entries`);
+  const out: RegionVolumes = {};
+  if (settings.gaussian) {
+    const { rays, simplices } = triangulateCone(facetVectors);
+    const sigma = scales(spec, settings.gaussian.sigmaW, settings.gaussian.sigmaB);
+    const g = coneGaussian(
+      simplices.map((s) => s.map((k) => rays[k])),
+      { sigma },
+    );
+    out.gaussian = { p: g.p, err: g.err, method: g.method };
+  }
+  if (settings.uniform) {
+    const c = cubeVolumeByTriangulation(
+      facetVectors,
+      scales(spec, settings.uniform.boxW, settings.uniform.boxB),
+    );
+    out.uniform = { fraction: toFraction(c.fraction), p: toNumber(c.fraction) };
+  }
+  return out;
+}
