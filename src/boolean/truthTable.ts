@@ -65,11 +65,21 @@ export function parseFunction(text: string, n?: number): BooleanFunction {
   return { n: inputs, bits };
 }
 
+/** Prints a table in word form (32 rows a word) as its bit string, character i = f(row i). */
+export function formatWords(words: Uint32Array, n: number): string {
+  let s = "";
+  const rows = rowCount(n);
+  for (let j = 0; j < words.length; j++) {
+    const chunk = [...words[j].toString(2).padStart(32, "0")].reverse().join("");
+    s += rows < 32 ? chunk.slice(0, rows) : chunk;
+  }
+  return s;
+}
+
 /** Prints f as its bit string, character i = f(row i). */
 export function formatFunction(f: BooleanFunction): string {
-  let s = "";
-  for (let i = 0; i < rowCount(f.n); i++) s += (f.bits >> BigInt(i)) & 1n ? "1" : "0";
-  return s;
+  // Character i is bit i: the binary numeral read backwards.
+  return [...f.bits.toString(2).padStart(rowCount(f.n), "0")].reverse().join("");
 }
 
 /** f(row i) as 0 or 1. */

@@ -5,7 +5,11 @@
 import { fromNumber, type Rational, rat } from "../geometry/rational.js";
 import { CompensatedSum } from "./_internals/compensatedSum.js";
 import type { ExactScalar } from "./_internals/integerRows.js";
-import { type GaussianMeasure, type GaussianMethod, simplicialConeGaussian } from "./simplicialConeGaussian.js";
+import {
+  type GaussianMeasure,
+  type GaussianMethod,
+  simplicialConeGaussian,
+} from "./simplicialConeGaussian.js";
 
 /** Options of coneGaussian. */
 export interface ConeGaussianOptions {
@@ -57,7 +61,9 @@ export function coneGaussian(
   const d = simplices[0].length;
   for (let s = 1; s < count; s++) {
     if (simplices[s].length !== d) {
-      throw new RangeError(`coneGaussian: simplex ${s} has ${simplices[s].length} generators; simplex 0 has ${d}`);
+      throw new RangeError(
+        `coneGaussian: simplex ${s} has ${simplices[s].length} generators; simplex 0 has ${d}`,
+      );
     }
   }
   const absTol = options.absTol ?? 1e-13;
@@ -79,7 +85,8 @@ export function coneGaussian(
 
 /** 1/σ_k as exact rationals. */
 function reciprocals(sigma: ArrayLike<ExactScalar>, d: number): Rational[] {
-  if (sigma.length !== d) throw new RangeError(`coneGaussian: sigma must have ${d} entries, got ${sigma.length}`);
+  if (sigma.length !== d)
+    throw new RangeError(`coneGaussian: sigma must have ${d} entries, got ${sigma.length}`);
   const out: Rational[] = [];
   for (let k = 0; k < d; k++) {
     const x = sigma[k];
@@ -101,12 +108,15 @@ function scaleRows(rows: ArrayLike<ArrayLike<ExactScalar>>, inv: Rational[], s: 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (row.length !== inv.length) {
-      throw new RangeError(`coneGaussian: simplex ${s}, generator ${i} has ${row.length} coordinates, not ${inv.length}`);
+      throw new RangeError(
+        `coneGaussian: simplex ${s}, generator ${i} has ${row.length} coordinates, not ${inv.length}`,
+      );
     }
     const scaled: Rational[] = [];
     for (let k = 0; k < row.length; k++) {
       const x = row[k];
-      const v = typeof x === "bigint" ? rat(x) : typeof x === "number" ? exactNumber(x, s, i, k) : rat(x.num, x.den);
+      const v =
+        typeof x === "bigint" ? rat(x) : typeof x === "number" ? exactNumber(x, s, i, k) : rat(x.num, x.den);
       scaled.push(rat(v.num * inv[k].num, v.den * inv[k].den));
     }
     out.push(scaled);
@@ -115,6 +125,7 @@ function scaleRows(rows: ArrayLike<ArrayLike<ExactScalar>>, inv: Rational[], s: 
 }
 
 function exactNumber(x: number, s: number, i: number, k: number): Rational {
-  if (!Number.isFinite(x)) throw new RangeError(`coneGaussian: simplices[${s}][${i}][${k}] must be finite, got ${x}`);
+  if (!Number.isFinite(x))
+    throw new RangeError(`coneGaussian: simplices[${s}][${i}][${k}] must be finite, got ${x}`);
   return fromNumber(x);
 }

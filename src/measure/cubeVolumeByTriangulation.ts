@@ -31,6 +31,8 @@ export function cubeVolumeByTriangulation(
   const B: bigint[][] = [];
   const c: bigint[] = [];
   for (const a of A) {
+    // 0 > 0 fails everywhere: the open cone is empty although its closure is everything.
+    if (a.every((v) => BigInt(v) === 0n)) return { volume: rat(0), fraction: rat(0) };
     if (a.length !== d)
       throw new RangeError(`cubeVolumeByTriangulation: a row has ${a.length} entries, expected ${d}`);
     B.push(a.map((v, k) => -(BigInt(v) * h[k].num * (den / h[k].den))));

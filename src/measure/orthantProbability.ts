@@ -56,7 +56,10 @@ const SHAPE_TOL = 1e-12;
  *   other than 1, an asymmetric pair or an off-diagonal entry outside [−1, 1] (all up to 1e-12),
  *   or is not positive definite.
  */
-export function orthantProbability(r: ArrayLike<ArrayLike<number>>, options: OrthantOptions = {}): OrthantResult {
+export function orthantProbability(
+  r: ArrayLike<ArrayLike<number>>,
+  options: OrthantOptions = {},
+): OrthantResult {
   const absTol = options.absTol ?? 1e-14;
   const relTol = options.relTol ?? Number.POSITIVE_INFINITY;
   const d = r.length;
@@ -66,7 +69,9 @@ export function orthantProbability(r: ArrayLike<ArrayLike<number>>, options: Ort
   const m = new Float64Array(d * d);
   for (let i = 0; i < d; i++) {
     if (r[i].length !== d) {
-      throw new RangeError(`orthantProbability: r must be square; row ${i} has ${r[i].length} entries, not ${d}`);
+      throw new RangeError(
+        `orthantProbability: r must be square; row ${i} has ${r[i].length} entries, not ${d}`,
+      );
     }
     for (let j = 0; j < d; j++) {
       const x = r[i][j];
@@ -78,7 +83,9 @@ export function orthantProbability(r: ArrayLike<ArrayLike<number>>, options: Ort
         throw new RangeError(`orthantProbability: r[${i}][${j}] = ${x} is outside [−1, 1]`);
       }
       if (j < i && Math.abs(x - r[j][i]) > SHAPE_TOL) {
-        throw new RangeError(`orthantProbability: r is not symmetric: r[${i}][${j}] = ${x}, r[${j}][${i}] = ${r[j][i]}`);
+        throw new RangeError(
+          `orthantProbability: r is not symmetric: r[${i}][${j}] = ${x}, r[${j}][${i}] = ${r[j][i]}`,
+        );
       }
     }
   }

@@ -65,8 +65,8 @@ const RADIAL_FIRST_ANGLE = [0, 0, 0, 0, 0.5, 0.6, 0.8, 1.2, 1.3];
  */
 const RADIAL_BUDGET_FIRST = [0, 0, 0, 0, 5e3, 1e4, 4e4, 1.5e5, 3e5];
 const RADIAL_BUDGET_FALLBACK = [0, 0, 0, 0, 2e6, 2e6, 4e6, 6e6, 8e6];
-/** Grundmann–Möller index for the radial cubature (degree 13). */
-const RADIAL_INDEX = 7;
+/** Grundmann–Möller index for the radial cubature (degree 17; its rounding floor is ~1e-12 relative). */
+const RADIAL_INDEX = 8;
 
 /**
  * P(θ ∈ cone(v_1, …, v_d)) for θ ~ N(0, I_d): the standard Gaussian probability of the simplicial
@@ -84,7 +84,7 @@ const RADIAL_INDEX = 7;
  *     quadrature orders; absolute accuracy ~1e-16, best for wide cones), or
  * (b) radial cubature — p = |det V̂|·Γ(d/2)/(2π^{d/2})·∫_Δ |V̂λ|^−d dλ over the standard simplex
  *     (unit generators V̂; Gaussian integral over the cone with the radial part done in closed form),
- *     integrated by adaptive Grundmann–Möller cubature with err = Σ|Q_13 − Q_11| over regions; the
+ *     integrated by adaptive Grundmann–Möller cubature with err = Σ|Q_17 − Q_15| over regions; the
  *     integrand is positive so accuracy is relative, best for thin cones.
  * `auto` tries (b) first when every pair of generators is within 0.5–1.3 rad (by d) and (a) first
  * otherwise, and switches to the other method when the first does not reach
@@ -105,7 +105,9 @@ export function simplicialConeGaussian(
   const absTol = options.absTol ?? 1e-14;
   const relTol = options.relTol ?? 1e-10;
   if (method !== "auto" && method !== "plackett" && method !== "radial") {
-    throw new RangeError(`simplicialConeGaussian: method must be "auto", "plackett" or "radial", got ${String(method)}`);
+    throw new RangeError(
+      `simplicialConeGaussian: method must be "auto", "plackett" or "radial", got ${String(method)}`,
+    );
   }
   if (!(absTol >= 0) || !(relTol >= 0)) {
     throw new RangeError(`simplicialConeGaussian: absTol and relTol must be ≥ 0, got ${absTol}, ${relTol}`);
@@ -138,12 +140,19 @@ export function simplicialConeGaussian(
     const x = 1 + c[1] + c[2] + c[5];
     const p = (2 * Math.atan2(y, x)) / (2 * TWO_PI);
     // Each cosine carries ≤ 2ε, the sum another 3ε of the summed magnitudes.
-    const dx = EPS * (2 * (Math.abs(c[1]) + Math.abs(c[2]) + Math.abs(c[5])) + 3 * (1 + Math.abs(c[1]) + Math.abs(c[2]) + Math.abs(c[5])));
-    return { p, err: (2 * atan2Bound(y, x, dx)) / (2 * TWO_PI) + 2 * EPS * p, method: "van-oosterom-strackee" };
+    const dx =
+      EPS *
+      (2 * (Math.abs(c[1]) + Math.abs(c[2]) + Math.abs(c[5])) +
+        3 * (1 + Math.abs(c[1]) + Math.abs(c[2]) + Math.abs(c[5])));
+    return {
+      p,
+      err: (2 * atan2Bound(y, x, dx)) / (2 * TWO_PI) + 2 * EPS * p,
+      method: "van-oosterom-strackee",
+    };
   }
 
-  const plackett = (): Candidate => {
-    const est = plackettOrthantProbability(data.facetCorrelation!, d, absTol, relTol);
+  const plackett = (giveUpEarly: boolean): Candidate => {
+    const est = plackettOrthantProbability(data.facetCorrelation!, d, absTol, relTol, giveUpEarly);
     return { p: est.p, err: est.err, method: "plackett", converged: est.converged };
   };
   const c0 = (data.detUnit * gammaHalf(d)) / (2 * Math.PI ** (d / 2));
@@ -156,15 +165,15 @@ export function simplicialConeGaussian(
     });
     return { p: c0 * r.value, err: c0 * r.err, method: "radial-cubature", converged: r.converged };
   };
-  if (method === "plackett") return strip(plackett());
+  if (method === "plackett") return strip(plackett(false));
   if (method === "radial") return strip(radial(RADIAL_BUDGET_FALLBACK[d]));
 
   let minCos = 1;
   for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) minCos = Math.min(minCos, data.cosines[i * d + j]);
   const radialFirst = Math.acos(minCos) <= RADIAL_FIRST_ANGLE[d];
-  const first = radialFirst ? radial(RADIAL_BUDGET_FIRST[d]) : plackett();
+  const first = radialFirst ? radial(RADIAL_BUDGET_FIRST[d]) : plackett(true);
   if (first.converged) return strip(first);
-  const second = radialFirst ? plackett() : radial(RADIAL_BUDGET_FALLBACK[d]);
+  const second = radialFirst ? plackett(false) : radial(RADIAL_BUDGET_FALLBACK[d]);
   if (second.converged) return strip(second);
   return strip(second.err < first.err ? second : first);
 }

@@ -3,8 +3,7 @@
  * Up to 5 inputs (and without bias) the functions are held in a catalogue; with a bias at 6 inputs
  * the 15 million functions are walked class by class from the enumeration instead of stored.
  */
-import { wordsToBigInt } from "../../boolean/_internals/tableWords.js";
-import { formatFunction } from "../../boolean/truthTable.js";
+import { formatWords } from "../../boolean/truthTable.js";
 import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
 import { realisableFunctions, toSignedWitness } from "./realisableFunctions.js";
 import { enumerateThresholdFunctions, type ThresholdEnumeration } from "./thresholdEnumeration.js";
@@ -57,10 +56,7 @@ export function functionSource(
   const d = set.count === 0 ? 0 : set.witnesses.length / set.count;
   const keys = Array.from({ length: set.count }, (_, k) => ({
     k,
-    s: formatFunction({
-      n: spec.inputs,
-      bits: wordsToBigInt(set.tables.subarray(k * width, (k + 1) * width)),
-    }),
+    s: formatWords(set.tables.subarray(k * width, (k + 1) * width), spec.inputs),
   })).sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
   return {
     spec,

@@ -9,7 +9,7 @@
 
 import { rowValue, wordsFromBigInt, wordsToBigInt } from "../../boolean/_internals/tableWords.js";
 import { functionName } from "../../boolean/names.js";
-import { type BooleanFunction, formatFunction, rowCount } from "../../boolean/truthTable.js";
+import { type BooleanFunction, formatFunction, formatWords, rowCount } from "../../boolean/truthTable.js";
 import { constrainingRows, formatConstraint, type PerceptronSpec, rowVector } from "./perceptronSpec.js";
 import type { RealisableFunctions } from "./realisableFunctions.js";
 
@@ -63,17 +63,70 @@ export function facetRowsByAdjacency(
  * nonzero (θ lies in the open cone, not on a boundary).
  */
 export function verifyWitness(spec: PerceptronSpec, f: BooleanFunction, theta: readonly number[]): boolean {
+  return verifyWitnessWords(spec, wordsFromBigInt(f.bits, f.n), theta);
+}
+
+/** Largest |θ_i| for which pre-activations (≤ 8·2^40 in magnitude) are exact in doubles. */
+const EXACT_IN_DOUBLES = 2 ** 40;
+
+/**
+ * verifyWitness on a table in word form. Integer arithmetic is exact either way: in doubles when
+ * every |θ_i| ≤ 2^40 (sums of at most 8 such terms stay far below 2^53), in BigInt otherwise.
+ */
+export function verifyWitnessWords(
+  spec: PerceptronSpec,
+  table: Uint32Array,
+  theta: readonly number[],
+): boolean {
+  const rows = rowVectors(spec);
+  const small = theta.every((v) => Number.isSafeInteger(v) && Math.abs(v) <= EXACT_IN_DOUBLES);
   const t = theta.map((v) => BigInt(v));
-  for (let r = 0; r < rowCount(spec.inputs); r++) {
-    const x = rowVector(spec, r);
-    let s = 0n;
-    for (let i = 0; i < x.length; i++) s += BigInt(x[i]) * t[i];
-    const want = (f.bits >> BigInt(r)) & 1n;
+  for (let r = 0; r < rows.length; r++) {
+    const x = rows[r];
+    let sign: number;
+    if (small) {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) s += x[i] * theta[i];
+      sign = Math.sign(s);
+    } else {
+      let s = 0n;
+      for (let i = 0; i < x.length; i++) s += BigInt(x[i]) * t[i];
+      sign = s > 0n ? 1 : s < 0n ? -1 : 0;
+    }
+    const want = rowValue(table, r);
     // Only the all-zero input without bias has pre-activation 0 for every θ; its output is 0.
-    const ok = s === 0n ? want === 0n && x.every((c) => c === 0) : s > 0n === (want === 1n);
+    const ok = sign === 0 ? want === 0 && x.every((c) => c === 0) : sign > 0 === (want === 1);
     if (!ok) return false;
   }
   return true;
+}
+
+const rowCache = new Map<string, number[][]>();
+const constraintCache = new Map<string, string[][]>();
+
+/** The vectors x̃ of all rows of a spec (cached). */
+function rowVectors(spec: PerceptronSpec): number[][] {
+  const key = `${spec.inputs}:${spec.bias}:${spec.encoding}`;
+  let rows = rowCache.get(key);
+  if (!rows) {
+    rows = Array.from({ length: rowCount(spec.inputs) }, (_, r) => rowVector(spec, r));
+    rowCache.set(key, rows);
+  }
+  return rows;
+}
+
+/** Printed constraint of row r for output v, `[r][v]` (cached). */
+function constraintStrings(spec: PerceptronSpec): string[][] {
+  const key = `${spec.inputs}:${spec.bias}:${spec.encoding}`;
+  let strings = constraintCache.get(key);
+  if (!strings) {
+    strings = Array.from({ length: rowCount(spec.inputs) }, (_, r) => [
+      formatConstraint(spec, r, 0),
+      formatConstraint(spec, r, 1),
+    ]);
+    constraintCache.set(key, strings);
+  }
+  return strings;
 }
 
 /**
@@ -87,16 +140,18 @@ export function regionFromWitness(
   witness: readonly number[],
 ): FunctionRegion {
   const f: BooleanFunction = { n: spec.inputs, bits: wordsToBigInt(table) };
-  const text = formatFunction(f);
-  if (!verifyWitness(spec, f, witness)) throw new Error(`witness ${witness} does not realise ${text}`);
+  const text = formatWords(table, spec.inputs);
+  if (!verifyWitnessWords(spec, table, witness))
+    throw new Error(`witness ${witness} does not realise ${text}`);
   const facetRows = facetRowsByAdjacency(spec, isRealisable, table);
   const name = functionName(f);
+  const strings = constraintStrings(spec);
   return {
     function: text,
     ...(name === undefined ? {} : { name }),
     realizable: true,
     facets: facetRows.length,
-    constraints: facetRows.map((r) => formatConstraint(spec, r, rowValue(table, r) as 0 | 1)),
+    constraints: facetRows.map((r) => strings[r][rowValue(table, r)]),
     facetRows,
     witness: [...witness],
   };

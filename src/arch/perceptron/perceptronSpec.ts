@@ -53,10 +53,18 @@ export function rowVector(spec: PerceptronSpec, row: number): number[] {
  * Rows whose constraint is a genuine half-space. Without bias in the binary encoding the all-zero
  * input has pre-activation 0 for every θ (its output is always 0), so it constrains nothing.
  */
-export function constrainingRows(spec: PerceptronSpec): number[] {
-  const rows = Array.from({ length: rowCount(spec.inputs) }, (_, r) => r);
-  return !spec.bias && spec.encoding === "binary" ? rows.slice(1) : rows;
+export function constrainingRows(spec: PerceptronSpec): readonly number[] {
+  const key = (spec.inputs << 2) | (spec.bias ? 2 : 0) | (spec.encoding === "binary" ? 1 : 0);
+  let rows = constrainingCache.get(key);
+  if (!rows) {
+    const all = Array.from({ length: rowCount(spec.inputs) }, (_, r) => r);
+    rows = !spec.bias && spec.encoding === "binary" ? all.slice(1) : all;
+    constrainingCache.set(key, rows);
+  }
+  return rows;
 }
+
+const constrainingCache = new Map<number, number[]>();
 
 /**
  * The open cone of f, {θ : s_r⟨θ, x̃_r⟩ > 0}, as integer rows s_r·x̃_r over `constrainingRows`;

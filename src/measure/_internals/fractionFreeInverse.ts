@@ -18,7 +18,10 @@ export interface ScaledInverse {
  */
 export function fractionFreeInverse(m: readonly (readonly bigint[])[]): ScaledInverse {
   const n = m.length;
-  const a: bigint[][] = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1n : 0n))]);
+  const a: bigint[][] = m.map((row, i) => [
+    ...row,
+    ...Array.from({ length: n }, (_, j) => (i === j ? 1n : 0n)),
+  ]);
   let prev = 1n;
   for (let k = 0; k < n; k++) {
     let p = k;

@@ -251,18 +251,21 @@ function evaluator(digits: number): PlackettOrthant {
  * i.e. the observed error of the previous value scaled by the 10^−3 the budgets are designed to
  * gain, with a safety factor 10 (gains of 10^3 or more per step are observed in every test), as soon
  * as err ≤ min(absTol, relTol·p) or the quadrature part falls below the rounding part (more nodes
- * cannot help then).
+ * cannot help then). With `giveUpEarly`, a p so small that relTol·p is below the rounding floor
+ * returns after the first level with err = Infinity and converged = false.
  */
 export function plackettOrthantProbability(
   r: Float64Array,
   d: number,
   absTol: number,
   relTol: number,
+  giveUpEarly = false,
 ): PlackettEstimate {
   const first = Math.min(MAX_DIGITS - 3 * STEP, Math.max(MIN_DIGITS, Math.round(-Math.log10(absTol)) - 4));
   let prev = evaluator(first).orthant(r, d);
-  // The rounding floor already exceeds the relative target (tiny p): more nodes cannot get there.
-  if (relTol * Math.abs(prev.p) < prev.rounding) {
+  // The rounding floor already exceeds the relative target (tiny p): more nodes cannot get there,
+  // and a caller with another method at hand would rather not pay for an error estimate.
+  if (giveUpEarly && relTol * Math.abs(prev.p) < prev.rounding) {
     return { p: prev.p, err: Number.POSITIVE_INFINITY, converged: false };
   }
   let best: PlackettEstimate | undefined;

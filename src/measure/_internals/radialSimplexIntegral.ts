@@ -66,7 +66,9 @@ export function radialSimplexIntegral(u: Float64Array, d: number, opts: RadialOp
   const integrate = (w: Float64Array, scale: number): Region => {
     for (let j = 0; j <= s; j++) {
       const pts = rule.levels[j];
+      // Neumaier-compensated: the alternating weights amplify any error in these sums ~10³-fold.
       let acc = 0;
+      let comp = 0;
       for (let p = 0; p < pts.length; p += d) {
         x.fill(0);
         for (let k = 0; k < d; k++) {
@@ -76,9 +78,12 @@ export function radialSimplexIntegral(u: Float64Array, d: number, opts: RadialOp
         }
         let q = 0;
         for (let c = 0; c < d; c++) q += x[c] * x[c];
-        acc += radialPower(q, d);
+        const f = radialPower(q, d);
+        const t = acc + f;
+        comp += acc >= f ? acc - t + f : f - t + acc;
+        acc = t;
       }
-      levelSum[j] = acc;
+      levelSum[j] = acc + comp;
       evals += pts.length / d;
     }
     let qHi = 0;
@@ -95,8 +100,9 @@ export function radialSimplexIntegral(u: Float64Array, d: number, opts: RadialOp
     // region where it is small only by accident while |Q_{s−1} − Q_{s−2}| is large is not resolved;
     // capping the assumed gain per degree step at 1000 catches that.
     const quad = Math.max(Math.abs(qHi - qLo), Math.abs(qLo - qLower) / 1000);
-    // Rounding: each level sum is accurate to ~n·ε relative, then amplified by the alternating weights.
-    const rounding = 16 * d * EPS * mag;
+    // Rounding: each integrand value carries a few ε (relative, d-term sums of positive squares) and
+    // the compensated level sums add ~ε; the alternating weights then amplify by mag/|Q|.
+    const rounding = 4 * d * EPS * mag;
     return { w, scale, value: scale * qHi, err: scale * (quad + rounding) };
   };
 
