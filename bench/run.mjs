@@ -11,19 +11,71 @@ const only = process.argv.slice(2);
 const cases = [
   { name: "table n=3 (104 functions)", args: ["table", "--inputs", "3", "--format", "jsonl"] },
   { name: "table n=4 (1,882 functions)", args: ["table", "--inputs", "4", "--format", "jsonl"] },
-  { name: "table n=5 full (94,572 functions, facets + witnesses)", args: ["table", "--inputs", "5", "--format", "jsonl"] },
-  { name: "table n=5 signed full", args: ["table", "--inputs", "5", "--encoding", "signed", "--format", "jsonl"] },
+  {
+    name: "table n=5 full (94,572 functions, facets + witnesses)",
+    args: ["table", "--inputs", "5", "--format", "jsonl"],
+  },
+  {
+    name: "table n=5 signed full",
+    args: ["table", "--inputs", "5", "--encoding", "signed", "--format", "jsonl"],
+  },
   { name: "table n=5 no bias (11,292)", args: ["table", "--inputs", "5", "--no-bias", "--format", "jsonl"] },
-  { name: "table n=6 count + class list (15,028,134 / 567 NPN)", args: ["table", "--inputs", "6", "--encoding", "signed", "--format", "jsonl"] },
-  { name: "volume mc n=5 1e6 samples, both priors", args: ["volume", "--inputs", "5", "--function", "00000000000000010000000100010111", "--method", "mc", "--samples", "1000000"] },
+  {
+    name: "table n=6 count + class list (15,028,134 / 567 NPN)",
+    args: ["table", "--inputs", "6", "--encoding", "signed", "--format", "jsonl"],
+  },
+  {
+    name: "table n=3 binary, both priors",
+    args: ["table", "--inputs", "3", "--prior", "both", "--format", "jsonl"],
+  },
+  {
+    name: "table n=4 binary, both priors",
+    args: ["table", "--inputs", "4", "--prior", "both", "--format", "jsonl"],
+  },
+  {
+    name: "table n=5 binary, both priors",
+    args: ["table", "--inputs", "5", "--prior", "both", "--format", "jsonl"],
+  },
+  {
+    name: "table n=5 signed, both priors",
+    args: ["table", "--inputs", "5", "--encoding", "signed", "--prior", "both", "--format", "jsonl"],
+  },
+  {
+    name: "table n=6 signed classes, both priors",
+    args: ["table", "--inputs", "6", "--encoding", "signed", "--prior", "both", "--format", "jsonl"],
+  },
+  {
+    name: "volume mc n=5 1e6 samples, both priors",
+    args: [
+      "volume",
+      "--inputs",
+      "5",
+      "--function",
+      "00000000000000010000000100010111",
+      "--method",
+      "mc",
+      "--samples",
+      "1000000",
+    ],
+  },
 ];
+const extra = process.argv.includes("--volumes") || only.length === 0;
 
-console.log(`# machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(
+  `# machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
 for (const c of cases) {
   if (only.length && !only.some((o) => c.name.includes(o))) continue;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, ...c.args], { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [cli, ...c.args], {
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 1 << 30,
+  });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const status = r.status === 0 ? "ok" : `exit ${r.status}: ${r.stderr.toString().trim()}`;
   console.log(`${c.name.padEnd(60)} ${seconds.toFixed(2).padStart(8)} s  ${status}`);
 }
+if (extra)
+  spawnSync(process.execPath, [fileURLToPath(new URL("./volumes.mjs", import.meta.url))], {
+    stdio: "inherit",
+  });

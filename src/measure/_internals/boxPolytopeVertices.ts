@@ -99,7 +99,7 @@ function adjacent(vertices: readonly Vertex[], i: number, j: number, common: Uin
     if (w === i || w === j) continue;
     const t = vertices[w].tight;
     let contains = true;
-    for (let k = 0; k < common.length && contains; k++) contains = (t[k] & common[k]) === common[k];
+    for (let k = 0; k < common.length && contains; k++) contains = (t[k] & common[k]) >>> 0 === common[k];
     if (contains) return false;
   }
   return true;
@@ -107,16 +107,16 @@ function adjacent(vertices: readonly Vertex[], i: number, j: number, common: Uin
 
 /** The point where the slack, positive at a and negative at b, vanishes on the segment ab. */
 function between(a: Vertex, sa: bigint, b: Vertex, sb: bigint, tight: Uint32Array, d: number): Vertex {
+  // Homogeneous combination −sb·(a.p, a.q) + sa·(b.p, b.q): both weights positive, slack 0.
+  const q = -sb * a.q + sa * b.q;
   const p: bigint[] = [];
-  let g = -sb * a.q + sa * b.q;
-  let q = g;
+  let g = q;
   for (let k = 0; k < d; k++) {
     const x = -sb * a.p[k] + sa * b.p[k];
     p.push(x);
     g = bigGcd(g, x);
   }
-  q = q / g;
-  return { p: p.map((x) => x / g), q, tight };
+  return { p: p.map((x) => x / g), q: q / g, tight };
 }
 
 function setBit(bits: Uint32Array, i: number): void {

@@ -22,7 +22,7 @@ export function integerRows(rows: ArrayLike<ArrayLike<ExactScalar>>, what: strin
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const q: Rational[] = [];
-    for (let k = 0; k < row.length; k++) q.push(toRational(row[k], `${what}[${i}][${k}]`));
+    for (let k = 0; k < row.length; k++) q.push(exactRational(row[k], `${what}[${i}][${k}]`));
     let lcm = 1n;
     for (const x of q) lcm = (lcm / bigGcd(lcm, x.den)) * x.den;
     const ints = q.map((x) => (x.num * lcm) / x.den);
@@ -33,7 +33,12 @@ export function integerRows(rows: ArrayLike<ArrayLike<ExactScalar>>, what: strin
   return out;
 }
 
-function toRational(x: ExactScalar, where: string): Rational {
+/**
+ * The exact rational value of x.
+ * @throws RangeError naming `where` if x is NaN, infinite, has a zero denominator or is not a
+ *   bigint, number or rational.
+ */
+export function exactRational(x: ExactScalar, where: string): Rational {
   if (typeof x === "bigint") return rat(x);
   if (typeof x === "number") {
     if (!Number.isFinite(x)) throw new RangeError(`${where} must be finite, got ${x}`);

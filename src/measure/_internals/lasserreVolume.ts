@@ -59,7 +59,7 @@ function normalisedVolume(
   ctx: Context,
 ): Rational {
   const sys = cleanSystem(raw);
-  if (sys === null) return ZERO;
+  if (sys === null || faceVertices.length === 0) return ZERO;
   if (sys.dim === 1) return div(intervalLength(sys), rat(sys.scale));
   const k = sys.dim;
   const candidates: number[] = [];

@@ -250,9 +250,9 @@ function evaluator(digits: number): PlackettOrthant {
  *   err = |Q_L − Q_{L−3}|·10^−2 + rounding allowance (PlackettValue.rounding),
  * i.e. the observed error of the previous value scaled by the 10^−3 the budgets are designed to
  * gain, with a safety factor 10 (gains of 10^3 or more per step are observed in every test), as soon
- * as err ≤ min(absTol, relTol·p) or the quadrature part falls below the rounding part (more nodes
- * cannot help then). With `giveUpEarly`, a p so small that relTol·p is below the rounding floor
- * returns after the first level with err = Infinity and converged = false.
+ * as err ≤ min(absTol, relTol·p), or as soon as the rounding allowance alone exceeds that target
+ * (more nodes cannot help then). With `giveUpEarly`, a target below the rounding floor (typically a tiny p and
+ * a relative target) returns after the first level with err = Infinity and converged = false.
  */
 export function plackettOrthantProbability(
   r: Float64Array,
@@ -265,16 +265,16 @@ export function plackettOrthantProbability(
   let prev = evaluator(first).orthant(r, d);
   // The rounding floor already exceeds the relative target (tiny p): more nodes cannot get there,
   // and a caller with another method at hand would rather not pay for an error estimate.
-  if (giveUpEarly && relTol * Math.abs(prev.p) < prev.rounding) {
+  if (giveUpEarly && Math.min(absTol, relTol * Math.abs(prev.p)) < prev.rounding) {
     return { p: prev.p, err: Number.POSITIVE_INFINITY, converged: false };
   }
   let best: PlackettEstimate | undefined;
   for (let digits = first + STEP; digits <= first + 3 * STEP; digits += STEP) {
     const cur = evaluator(digits).orthant(r, d);
-    const quad = Math.abs(cur.p - prev.p) * GAIN_SAFETY;
-    const err = quad + cur.rounding;
-    const est = { p: cur.p, err, converged: err <= Math.min(absTol, relTol * Math.abs(cur.p)) };
-    if (est.converged || quad <= cur.rounding) return est;
+    const err = Math.abs(cur.p - prev.p) * GAIN_SAFETY + cur.rounding;
+    const tol = Math.min(absTol, relTol * Math.abs(cur.p));
+    const est = { p: cur.p, err, converged: err <= tol };
+    if (est.converged || cur.rounding >= tol) return est;
     if (!best || err < best.err) best = est;
     prev = cur;
   }
