@@ -1,5 +1,5 @@
 /** The prior options shared by `table` and `volume`: σ for the Gaussian prior, box half-widths for the uniform one. */
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { VolumeSettings } from "../arch/perceptron/regionVolumes.js";
 import { ONE, type Rational } from "../geometry/rational.js";
 import { positiveRationalOption } from "./usageError.js";
@@ -23,31 +23,13 @@ export function priorKinds(prior: string): ("gaussian" | "uniform")[] {
 
 /** Adds --sigma-w, --sigma-b, --box-w, --box-b (exact rationals > 0, default 1). */
 export function addPriorOptions(cmd: Command): Command {
+  const exact = (flags: string, description: string, name: string) =>
+    new Option(flags, description).argParser(positiveRationalOption(name)).default(ONE, "1");
   return cmd
-    .option(
-      "--sigma-w <s>",
-      "standard deviation of the weights, gaussian prior (> 0)",
-      positiveRationalOption("--sigma-w"),
-      ONE,
-    )
-    .option(
-      "--sigma-b <s>",
-      "standard deviation of the bias, gaussian prior (> 0)",
-      positiveRationalOption("--sigma-b"),
-      ONE,
-    )
-    .option(
-      "--box-w <a>",
-      "half-width of the weights' box, uniform prior (> 0)",
-      positiveRationalOption("--box-w"),
-      ONE,
-    )
-    .option(
-      "--box-b <a>",
-      "half-width of the bias's box, uniform prior (> 0)",
-      positiveRationalOption("--box-b"),
-      ONE,
-    );
+    .addOption(exact("--sigma-w <s>", "standard deviation of the weights, gaussian prior (> 0)", "--sigma-w"))
+    .addOption(exact("--sigma-b <s>", "standard deviation of the bias, gaussian prior (> 0)", "--sigma-b"))
+    .addOption(exact("--box-w <a>", "half-width of the weights' box, uniform prior (> 0)", "--box-w"))
+    .addOption(exact("--box-b <a>", "half-width of the bias's box, uniform prior (> 0)", "--box-b"));
 }
 
 /** The volume settings for the requested priors. */

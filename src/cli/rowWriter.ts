@@ -29,9 +29,14 @@ function csvCell(s: string): string {
 }
 
 function jsonText(value: unknown): string {
-  // Records hold numbers and strings only (exact values are printed as strings upstream), so the
-  // plain, fast serialiser suffices.
-  return JSON.stringify(value);
+  // The plain serialiser is much faster than one with a replacer; bigints (exact integers) are rare
+  // in records and take the slow path, printed as strings.
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  }
 }
 
 /** Starts writing (headers are written at once). */

@@ -141,7 +141,7 @@ async function runTable(opts: TableOptions): Promise<void> {
     let done = 0;
     const partition =
       classes || kinds.length > 0
-        ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count)
+        ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count, source.enumeration)
         : null;
     const volumes: RegionVolumes[] = [];
     const orbits: number[] = [];

@@ -63,13 +63,24 @@ describe("volume --method mc (JSON)", () => {
   it("works for the other variants: signed, no bias", () => {
     expect(
       (
-        volume(["--inputs", "2", "--function", "0001", "--encoding", "signed", "--samples", "100"])
-          .gaussian as Estimate
+        volume([
+          "--inputs",
+          "2",
+          "--function",
+          "0001",
+          "--encoding",
+          "signed",
+          "--method",
+          "mc",
+          "--samples",
+          "100",
+        ]).gaussian as Estimate
       ).samples,
     ).toBe(100);
-    expect(volume(["--inputs", "2", "--function", "0111", "--no-bias", "--samples", "100"]).function).toBe(
-      "0111",
-    );
+    expect(
+      volume(["--inputs", "2", "--function", "0111", "--no-bias", "--method", "mc", "--samples", "100"])
+        .function,
+    ).toBe("0111");
   });
 
   // With every sample inside the cone p = 1, and the interval must contain it. Seed 79 draws 10
@@ -80,6 +91,8 @@ describe("volume --method mc (JSON)", () => {
       "0",
       "--function",
       "1",
+      "--method",
+      "mc",
       "--samples",
       "10",
       "--seed",
@@ -98,7 +111,7 @@ describe("volume: text format and --out", () => {
     const r = runCli(["volume", ...AND, "--samples", "1000", "--format", "text"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /^function 0001\ngaussian: p = [\d.]+ \(95% CI .*\)\nuniform: p = [\d.]+ \(95% CI .*\)\n$/,
+      /^function 0001 \(AND\)\ngaussian: p = [\d.]+ \(95% CI .*\)\nuniform: p = [\d.]+ \(95% CI .*\)\n$/,
     );
   });
 
@@ -113,5 +126,44 @@ describe("volume: text format and --out", () => {
       runCli(["volume", ...AND, "--samples", "1000", "--seed", "2"]).stdout,
     );
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("volume --method exact (the default)", () => {
+  it("prints the exact fields of a table row: gaussian { p, err, method }, uniform { fraction, p }", () => {
+    const r = runCli(["volume", "--inputs", "2", "--function", "0001"]);
+    expect(r.status, r.stderr).toBe(0);
+    const v = JSON.parse(r.stdout);
+    expect(v.function).toBe("0001");
+    expect(v.constraints).toEqual(["w2+b<0", "w1+b<0", "w1+w2+b>0"]);
+    expect(v.uniform).toEqual({ fraction: "1/48", p: 1 / 48 });
+    // Closed-form solid angle of AND's cone (see the Monte Carlo tests for its provenance).
+    expect(Math.abs(v.gaussian.p - 0.014623304674318483)).toBeLessThanOrEqual(1e-15 + v.gaussian.err);
+    expect(v.gaussian.method).toBe("van-oosterom-strackee");
+  });
+
+  it("agrees with the table row of the same function and with non-default scales", () => {
+    const table = JSON.parse(
+      runCli([
+        "table",
+        "--inputs",
+        "3",
+        "--prior",
+        "both",
+        "--sigma-b",
+        "2",
+        "--box-b",
+        "1/2",
+        "--format",
+        "json",
+      ]).stdout,
+    );
+    const row = table.rows.find((x: { function: string }) => x.function === "00010111");
+    const v = JSON.parse(
+      runCli(["volume", "--inputs", "3", "--function", "00010111", "--sigma-b", "2", "--box-b", "1/2"])
+        .stdout,
+    );
+    expect(v.uniform).toEqual(row.uniform);
+    expect(Math.abs(v.gaussian.p - row.gaussian.p)).toBeLessThanOrEqual(v.gaussian.err + row.gaussian.err);
   });
 });

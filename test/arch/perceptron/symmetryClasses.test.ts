@@ -113,6 +113,20 @@ describe("ClassPartition", () => {
     expect(npn).toEqual(NPN_CLASS_COUNTS.slice(0, 6));
   });
 
+  it("the NPN shortcut (signed with bias) gives the same classes, orbits and class indices as walking orbits", () => {
+    for (let n = 0; n <= 4; n++) {
+      const spec: PerceptronSpec = { inputs: n, bias: true, encoding: "signed" };
+      const source = functionSource(spec);
+      const walked = new ClassPartition(spec, wordCount(n), source.count);
+      const shortcut = new ClassPartition(spec, wordCount(n), source.count, source.enumeration);
+      source.forEach((t) => {
+        expect(shortcut.visit(t)).toBe(walked.visit(t));
+        expect(shortcut.classOf(t)).toBe(walked.classOf(t));
+      });
+      expect(shortcut.classes).toBe(walked.classes);
+    }
+  });
+
   it("returns the orbit size once per class and 0 for the other members", () => {
     const spec: PerceptronSpec = { inputs: 2, bias: true, encoding: "binary" };
     const p = new ClassPartition(spec, 1, 16);
