@@ -70,3 +70,18 @@ export function openSink(path?: string): OutputSink {
     },
   };
 }
+
+/**
+ * Runs `produce` against a sink for `path` (stdout when undefined), committing on success and
+ * removing any partial file on failure.
+ */
+export function writeOutput(path: string | undefined, produce: (sink: OutputSink) => void): void {
+  const sink = openSink(path);
+  try {
+    produce(sink);
+    sink.commit();
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+}

@@ -12,24 +12,20 @@ import { MAX_BINARY_NO_BIAS_INPUTS } from "../arch/perceptron/realisableFunction
 import { type RegionVolumes, regionVolumes } from "../arch/perceptron/regionVolumes.js";
 import { ClassPartition } from "../arch/perceptron/symmetryClasses.js";
 import { rowValue, wordsFromBigInt } from "../boolean/_internals/tableWords.js";
-import { ENCODINGS, type Encoding } from "../boolean/encoding.js";
 import { formatFunction, rowCount } from "../boolean/truthTable.js";
 import { add, mul, parse, rat, toFraction, ZERO } from "../geometry/rational.js";
 import { CompensatedSum } from "../measure/_internals/compensatedSum.js";
-import { checkOutputPath, openSink } from "./outputSink.js";
+import { type ArchOptions, addArchOptions, specFromOptions } from "./archOptions.js";
+import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, type PriorOptions, priorKinds, volumeSettings } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
 import { type Column, FORMATS, type Format, rowWriter } from "./rowWriter.js";
-import { choiceOption, integerOption, UsageError } from "./usageError.js";
+import { choiceOption, UsageError } from "./usageError.js";
 
 /** A table row: the region, the class size in `--classes` mode, and the requested volumes. */
 export type TableRow = FunctionRegion & { orbit?: number } & RegionVolumes;
 
-interface TableOptions extends PriorOptions {
-  arch: "perceptron";
-  inputs?: number;
-  encoding: Encoding;
-  bias: boolean;
+interface TableOptions extends PriorOptions, ArchOptions {
   prior: "none" | "gaussian" | "uniform" | "both";
   all: boolean;
   classes: boolean;
@@ -109,9 +105,7 @@ function volumeTotals(volumes: readonly RegionVolumes[], orbits: readonly number
 }
 
 async function runTable(opts: TableOptions): Promise<void> {
-  if (opts.inputs === undefined) throw new UsageError("--inputs is required (an integer from 0 to 6)");
-  const spec: PerceptronSpec = { inputs: opts.inputs, bias: opts.bias, encoding: opts.encoding };
-  if (!spec.bias && spec.inputs === 0) throw new UsageError("--no-bias needs --inputs from 1 to 6, got 0");
+  const spec = specFromOptions(opts);
   if (!spec.bias && spec.encoding === "binary" && spec.inputs > MAX_BINARY_NO_BIAS_INPUTS) {
     throw new UsageError(
       `--no-bias with --encoding binary lists tables for --inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS}; 'volume' handles single functions at 6`,
@@ -132,8 +126,7 @@ async function runTable(opts: TableOptions): Promise<void> {
   if (published && published.count !== source.count) {
     throw new Error(`found ${source.count} functions, the published count is ${published.count}`);
   }
-  const sink = openSink(opts.out);
-  try {
+  writeOutput(opts.out, (sink) => {
     const arch = { type: "perceptron", ...spec, parameters: parameterNames(spec) };
     const writer = rowWriter<TableRow>(opts.format, sink, columns(spec.inputs, classes, kinds), arch);
     const rowsBar = progressBar("writing rows");
@@ -191,32 +184,13 @@ async function runTable(opts: TableOptions): Promise<void> {
       certification:
         "integer witnesses checked in BigInt arithmetic; enumeration complete because its count equals the published one; facets by chamber adjacency",
     });
-    sink.commit();
-  } catch (e) {
-    sink.abort();
-    throw e;
-  }
+  });
 }
 
 /** Registers the `table` command. */
 export function registerTable(program: Command): void {
-  const cmd = program
-    .command("table")
+  const cmd = addArchOptions(program.command("table"))
     .description("every function the network computes, with its irredundant half-space constraints")
-    .option(
-      "--arch <arch>",
-      "architecture: perceptron",
-      choiceOption("--arch", ["perceptron"] as const),
-      "perceptron",
-    )
-    .option("--inputs <n>", "number of Boolean inputs, 0 to 6", integerOption("--inputs", 0, 6))
-    .option(
-      "--encoding <e>",
-      "input encoding: binary {0,1} or signed {-1,+1}",
-      choiceOption("--encoding", ENCODINGS),
-      "binary",
-    )
-    .option("--no-bias", "perceptron without bias (output 1 iff ⟨w,x⟩ > 0)")
     .option(
       "--prior <p>",
       "volume columns: none, gaussian, uniform or both (exact, computed once per symmetry class)",

@@ -3,21 +3,17 @@ import type { Command } from "commander";
 import { analyseFunction } from "../arch/perceptron/analyseFunction.js";
 import { coneRows, type PerceptronSpec, parameterNames } from "../arch/perceptron/perceptronSpec.js";
 import { regionVolumes } from "../arch/perceptron/regionVolumes.js";
-import { ENCODINGS, type Encoding } from "../boolean/encoding.js";
 import { formatFunction, parseFunction, valueAt } from "../boolean/truthTable.js";
 import { toNumber } from "../geometry/rational.js";
 import { type MonteCarloEstimate, monteCarloCone } from "../measure/monteCarlo.js";
-import { checkOutputPath, openSink } from "./outputSink.js";
+import { type ArchOptions, addArchOptions, specFromOptions } from "./archOptions.js";
+import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, type PriorOptions, priorKinds, volumeSettings } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
-interface VolumeOptions extends PriorOptions {
-  arch: "perceptron";
-  inputs?: number;
+interface VolumeOptions extends PriorOptions, ArchOptions {
   function?: string;
-  encoding: Encoding;
-  bias: boolean;
   method: "mc" | "exact";
   samples: number;
   seed: number;
@@ -51,11 +47,10 @@ function describe(kind: string, r: Record<string, unknown>): string {
 }
 
 async function runVolume(opts: VolumeOptions): Promise<void> {
-  if (opts.inputs === undefined) throw new UsageError("--inputs is required (an integer from 0 to 6)");
-  if (opts.function === undefined)
+  const spec = specFromOptions(opts);
+  if (opts.function === undefined) {
     throw new UsageError("--function is required (a bit string of 2^n characters 0/1)");
-  const spec: PerceptronSpec = { inputs: opts.inputs, bias: opts.bias, encoding: opts.encoding };
-  if (!spec.bias && spec.inputs === 0) throw new UsageError("--no-bias needs --inputs from 1 to 6, got 0");
+  }
   let f: ReturnType<typeof parseFunction>;
   try {
     f = parseFunction(opts.function, spec.inputs);
@@ -85,40 +80,20 @@ async function runVolume(opts: VolumeOptions): Promise<void> {
     const rows = coneRows(spec, (r) => valueAt(f, r));
     for (const kind of kinds) result[kind] = monteCarlo(kind, spec, rows, opts);
   }
-  const sink = openSink(opts.out);
-  try {
+  writeOutput(opts.out, (sink) => {
     if (opts.format === "json") sink.write(`${JSON.stringify(result)}\n`);
     else {
       sink.write(`function ${bits}${region.name ? ` (${region.name})` : ""}\n`);
       for (const kind of kinds) sink.write(`${describe(kind, result[kind] as Record<string, unknown>)}\n`);
     }
-    sink.commit();
-  } catch (e) {
-    sink.abort();
-    throw e;
-  }
+  });
 }
 
 /** Registers the `volume` command. */
 export function registerVolume(program: Command): void {
-  const cmd = program
-    .command("volume")
+  const cmd = addArchOptions(program.command("volume"))
     .description("probability that random weights compute one function (exact, or Monte Carlo)")
-    .option(
-      "--arch <arch>",
-      "architecture: perceptron",
-      choiceOption("--arch", ["perceptron"] as const),
-      "perceptron",
-    )
-    .option("--inputs <n>", "number of Boolean inputs, 0 to 6", integerOption("--inputs", 0, 6))
     .option("--function <bits>", "truth table, 2^n characters 0/1, character i = f(row i), rows MSB-first")
-    .option(
-      "--encoding <e>",
-      "input encoding: binary or signed",
-      choiceOption("--encoding", ENCODINGS),
-      "binary",
-    )
-    .option("--no-bias", "perceptron without bias")
     .option(
       "--method <m>",
       "exact (gaussian: triangulation + orthant/radial cubature with error bound; uniform: exact rational) or mc",

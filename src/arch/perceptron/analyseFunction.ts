@@ -7,7 +7,7 @@
 import { functionName } from "../../boolean/names.js";
 import { type BooleanFunction, formatFunction, valueAt } from "../../boolean/truthTable.js";
 import { irredundantRows } from "../../geometry/coneFacets.js";
-import type { FunctionRegion } from "./perceptronRegion.js";
+import { type FunctionRegion, unrealisableRegion } from "./perceptronRegion.js";
 import {
   checkPerceptronSpec,
   coneRows,
@@ -33,33 +33,14 @@ export function analyseFunction(spec: PerceptronSpec, f: BooleanFunction): Analy
   if (f.n !== spec.inputs) throw new RangeError(`function has ${f.n} inputs, the perceptron ${spec.inputs}`);
   const rowsOf = constrainingRows(spec);
   const A = coneRows(spec, (r) => valueAt(f, r));
-  const name = functionName(f);
-  const base = { function: formatFunction(f), ...(name === undefined ? {} : { name }) };
   if (!spec.bias && spec.encoding === "binary" && valueAt(f, 0) === 1) {
     // The zero input's pre-activation is always 0, so its output is always 0: no cone at all.
-    return {
-      ...base,
-      realizable: false,
-      facets: null,
-      constraints: [],
-      facetRows: [],
-      witness: null,
-      facetVectors: [],
-    };
+    return { ...unrealisableRegion(f), facetVectors: [] };
   }
   const result = irredundantRows(A);
-  if (!result.ok) {
-    return {
-      ...base,
-      realizable: false,
-      facets: null,
-      constraints: [],
-      facetRows: [],
-      witness: null,
-      farkas: result.farkas.map(String),
-      facetVectors: [],
-    };
-  }
+  if (!result.ok) return { ...unrealisableRegion(f), farkas: result.farkas.map(String), facetVectors: [] };
+  const name = functionName(f);
+  const base = { function: formatFunction(f), ...(name === undefined ? {} : { name }) };
   const facetRows = result.facets.map((i) => rowsOf[i]);
   return {
     ...base,
