@@ -117,7 +117,6 @@ export function sum(xs: Iterable<Rational>): Rational {
 }
 
 /** Prints `p/q`, or `p` when the denominator is 1. */
-// biome-ignore lint/suspicious/noShadowRestrictedNames: a module export, used as `Q.toString`; renaming would break the API.
 export function toString(a: Rational): string {
   return a.den === 1n ? a.num.toString() : `${a.num}/${a.den}`;
 }
