@@ -65,13 +65,16 @@ export interface SimplicialConeOptions {
  * relative accuracy.
  *
  * Methods: d = 1: 1/2. d = 2: angle/(2π). d = 3: Van Oosterom–Strackee. d ≥ 4: either
- * (a) Plackett — the cone is {θ : Bθ ≥ 0} with B = V⁻¹ (rows = inward facet normals), so p is the
- *     orthant probability of the correlation matrix of BBᵀ (see orthantProbability; err from two
- *     quadrature orders; absolute accuracy ~1e-16, best for wide cones), or
- * (b) radial cubature — p = |det V̂|·Γ(d/2)/(2π^{d/2})·∫_Δ |V̂λ|^−d dλ over the standard simplex
- *     (unit generators V̂; Gaussian integral over the cone with the radial part done in closed form),
- *     integrated by adaptive Grundmann–Möller cubature with err = Σ|Q_17 − Q_15| over regions; the
- *     integrand is positive so accuracy is relative, best for thin cones.
+ * (a) Plackett — with M = [v_1 … v_d] (generators as columns) the cone is {θ : Bθ ≥ 0}, B = M⁻¹
+ *     (rows = inward facet normals), so p is the orthant probability of the correlation matrix of
+ *     BBᵀ (see orthantProbability for the error estimate from three-digit-apart quadrature orders;
+ *     accuracy ~1e-16 absolute, best for wide cones), or
+ * (b) radial cubature — p = |det V̂|·Γ(d/2)/(2π^{d/2})·∫_Δ |Σλ_i v̂_i|^−d dλ over the standard
+ *     simplex Δ = {λ ≥ 0, Σλ = 1} (Lebesgue measure in d − 1 coordinates, volume 1/(d − 1)!; unit
+ *     generators v̂_i; the Gaussian integral over the cone in μ = rλ with the radial part done in
+ *     closed form), by adaptive Grundmann–Möller cubature with
+ *     err = Σ_regions max(|Q_17 − Q_15|, |Q_15 − Q_13|/1000) + rounding; the integrand is positive,
+ *     so the accuracy is relative (~1e-12 reachable): best for thin cones.
  * `auto` tries (b) first when every pair of generators is within 0.5–1.3 rad (by d) and (a) first
  * otherwise, and switches to the other method when the first does not reach
  * err ≤ min(absTol, relTol·p) (both targets; small-p cones thus end up with the radial method);

@@ -104,17 +104,17 @@ describe("orthantProbability: Plackett reduction against high-precision referenc
   // Negative-ρ and mixed references: an independent Plackett implementation in mpmath (dps 25),
   // tanh-sinh quadrature in θ = asin(tρ), odd d by the subset identity (throwaway script).
   const refs: [string, number[][], number][] = [
-    ["d=4 ρ=0.9", equicorrelated(4, 0.9), 0.36931236269234856666],
-    ["d=4 ρ=0.99", equicorrelated(4, 0.99), 0.45890805418268065713],
-    ["d=5 ρ=0.9", equicorrelated(5, 0.9), 0.35273877314175425508],
-    ["d=5 ρ=0.1", equicorrelated(5, 0.1), 0.052862068953625907829],
-    ["d=6 ρ=0.9", equicorrelated(6, 0.9), 0.33996331569816377552],
-    ["d=6 ρ=0.1", equicorrelated(6, 0.1), 0.033139875305224106331],
-    ["d=7 ρ=0.9", equicorrelated(7, 0.9), 0.32966539245981533462],
-    ["d=7 ρ=0.1", equicorrelated(7, 0.1), 0.021371067606196128221],
-    ["d=4 ρ=−0.3", equicorrelated(4, -0.3), 0.002640924928797150770619],
-    ["d=5 ρ=−0.2", equicorrelated(5, -0.2), 0.001922043736984349261571],
-    ["d=6 ρ=−0.15", equicorrelated(6, -0.15), 0.0008605753078921432568441],
+    ["d=4 ρ=0.9", equicorrelated(4, 0.9), Number("0.36931236269234856666")],
+    ["d=4 ρ=0.99", equicorrelated(4, 0.99), Number("0.45890805418268065713")],
+    ["d=5 ρ=0.9", equicorrelated(5, 0.9), Number("0.35273877314175425508")],
+    ["d=5 ρ=0.1", equicorrelated(5, 0.1), Number("0.052862068953625907829")],
+    ["d=6 ρ=0.9", equicorrelated(6, 0.9), Number("0.33996331569816377552")],
+    ["d=6 ρ=0.1", equicorrelated(6, 0.1), Number("0.033139875305224106331")],
+    ["d=7 ρ=0.9", equicorrelated(7, 0.9), Number("0.32966539245981533462")],
+    ["d=7 ρ=0.1", equicorrelated(7, 0.1), Number("0.021371067606196128221")],
+    ["d=4 ρ=−0.3", equicorrelated(4, -0.3), Number("0.002640924928797150770619")],
+    ["d=5 ρ=−0.2", equicorrelated(5, -0.2), Number("0.001922043736984349261571")],
+    ["d=6 ρ=−0.15", equicorrelated(6, -0.15), Number("0.0008605753078921432568441")],
     [
       "d=5 mixed signs",
       [
@@ -124,7 +124,7 @@ describe("orthantProbability: Plackett reduction against high-precision referenc
         [0.2, 0.1, -0.35, 1, -0.2],
         [-0.1, 0.3, 0.15, -0.2, 1],
       ],
-      0.02964034775828408169857,
+      Number("0.02964034775828408169857"),
     ],
   ];
   for (const [name, r, ref] of refs) {

@@ -143,7 +143,7 @@ describe("simplicialConeGaussian: low dimensions", () => {
       [0, 1, -1],
       [1, 0, -1],
     ]);
-    expect(Math.abs(and.p - 0.01462330467431848420938056)).toBeLessThan(1e-16);
+    expect(Math.abs(and.p - Number("0.01462330467431848420938056"))).toBeLessThan(1e-16);
   });
 });
 
@@ -159,7 +159,7 @@ describe("simplicialConeGaussian: d ≥ 4 against high-precision references", ()
         [3, 3, -3, -3],
         [3, -3, -2, -2],
       ],
-      0.3769270389038702518805,
+      Number("0.3769270389038702518805"),
     ],
     [
       [
@@ -168,7 +168,7 @@ describe("simplicialConeGaussian: d ≥ 4 against high-precision references", ()
         [3, -3, 0, 0],
         [1, -3, -2, 0],
       ],
-      0.008090652916256396976309,
+      Number("0.008090652916256396976309"),
     ],
     [
       [
@@ -178,7 +178,7 @@ describe("simplicialConeGaussian: d ≥ 4 against high-precision references", ()
         [3, 2, -2, -1, -2],
         [2, 2, 0, -2, -3],
       ],
-      0.007015049263935143036495,
+      Number("0.007015049263935143036495"),
     ],
     [
       [
@@ -188,7 +188,7 @@ describe("simplicialConeGaussian: d ≥ 4 against high-precision references", ()
         [-1, 2, -1, 1, -1],
         [1, 2, -1, 1, -2],
       ],
-      0.00004741960814528717770052,
+      Number("0.00004741960814528717770052"),
     ],
     [
       [
@@ -198,7 +198,7 @@ describe("simplicialConeGaussian: d ≥ 4 against high-precision references", ()
         [0, -1, 0, 0, 0],
         [1, 0, 0, 0, -1],
       ],
-      0.009365007164753712280988,
+      Number("0.009365007164753712280988"),
     ],
     [
       [
@@ -209,7 +209,7 @@ describe("simplicialConeGaussian: d ≥ 4 against high-precision references", ()
         [1, 0, 1, 0, 1, -1],
         [2, 0, 1, -1, 1, -1],
       ],
-      0.000001388878111763264192965,
+      Number("0.000001388878111763264192965"),
     ],
     [
       [
@@ -220,7 +220,7 @@ describe("simplicialConeGaussian: d ≥ 4 against high-precision references", ()
         [0, 0, -1, 0, 0, 1],
         [-1, 0, 0, 0, 0, 1],
       ],
-      0.004682503582376856140494,
+      Number("0.004682503582376856140494"),
     ],
   ];
   for (const [v, ref] of refs) {

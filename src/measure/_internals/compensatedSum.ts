@@ -22,10 +22,3 @@ export class CompensatedSum {
     return this.s + this.c;
   }
 }
-
-/** Σ xs with Neumaier compensation. */
-export function compensatedSum(xs: Iterable<number>): number {
-  const acc = new CompensatedSum();
-  for (const x of xs) acc.add(x);
-  return acc.value();
-}

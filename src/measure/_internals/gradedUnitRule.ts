@@ -17,8 +17,6 @@ import { gaussLegendre } from "./gaussLegendre.js";
 
 /** Where [0, 1] is split when the graded scheme is used. */
 const SPLIT = 0.5;
-/** Allowance for the constant in C·ρ^−2n (the integrands here are O(1) on the ellipse). */
-const LOG_CONSTANT = 0;
 /** Most nodes one rule may use (Gauss–Legendre tables go to 200). */
 const MAX_NODES = 200;
 
@@ -36,9 +34,13 @@ function bernsteinComplex(x: number, y: number): number {
   return s + Math.sqrt((s - 1) * (s + 1));
 }
 
+/**
+ * n with ρ^−2n ≤ 10^−digits. The constant in C·ρ^−2n is taken as 1: the orthant integrands are
+ * O(1) on the ellipse, and in tests the realised error is about 10^−(digits + 1.5).
+ */
 function nodesFor(rho: number, digits: number): number {
   if (!(rho > 1)) return MAX_NODES;
-  const n = Math.ceil((digits * Math.LN10 + LOG_CONSTANT) / (2 * Math.log(rho)));
+  const n = Math.ceil((digits * Math.LN10) / (2 * Math.log(rho)));
   return Math.min(MAX_NODES, Math.max(2, n));
 }
 

@@ -11,8 +11,10 @@
  *   R(t)_kl − ((a_k + b_k)(a_l + b_l)/(1 + s) + (a_k − b_k)(a_l − b_l)/(1 − s))/2,
  * a_k = tR_ki, b_k = tR_kj, which keeps 1 ± s accurate when |ρ_ij| is near 1.
  *
- * The integrand is analytic on [0, 1] with its nearest singularity at t = 1/(1 − λ_min(R)) (where
- * R(t) turns singular), so the t-quadrature is gradedUnitRule with δ from a λ_min lower bound.
+ * The integrand is analytic except where a principal submatrix of R(t) turns singular, at the real
+ * points t = 1/(1 − λ) for its eigenvalues λ ∈ [λ_min(R), λ_max(R)]: beyond t = 1 when λ < 1 and
+ * before t = 0 when λ > 1. The t-quadrature is gradedUnitRule with these distances taken from a
+ * λ_min lower bound and a λ_max upper bound, at every level of the recursion.
  *
  * Odd m uses P(Z > 0) = P(Z < 0) = Σ_S (−1)^|S| P(Z_S > 0) (inclusion–exclusion over S ⊆ [m]), i.e.
  * 2P_m = Σ_{S ⊊ [m]} (−1)^|S| P_S; applied recursively to the odd subsets this becomes one sum over
@@ -27,7 +29,7 @@ import { gradedUnitRule } from "./gradedUnitRule.js";
 const INV_TWO_PI = 1 / (2 * Math.PI);
 const EPS = 2 ** -52;
 
-/** Largest dimension supported (the odd-d memo has 2^d entries; d = 8 nests three integrals). */
+/** Largest dimension supported (d = 8 already nests three t-integrals: about a second). */
 export const MAX_ORTHANT_DIMENSION = 8;
 
 /** Result of one fixed-order evaluation. */

@@ -66,7 +66,8 @@ export function radialSimplexIntegral(u: Float64Array, d: number, opts: RadialOp
   const integrate = (w: Float64Array, scale: number): Region => {
     for (let j = 0; j <= s; j++) {
       const pts = rule.levels[j];
-      // Neumaier-compensated: the alternating weights amplify any error in these sums ~10³-fold.
+      // Neumaier-compensated (inline rather than CompensatedSum: this is the hot loop), because the
+      // alternating weights amplify any error in these sums ~10³-fold.
       let acc = 0;
       let comp = 0;
       for (let p = 0; p < pts.length; p += d) {
