@@ -139,12 +139,12 @@ async function runTable(opts: TableOptions): Promise<void> {
     const volumes: RegionVolumes[] = [];
     const orbits: number[] = [];
     const byFunction = opts.all ? new Map<string, TableRow>() : null;
-    source.forEach((table, witness) => {
+    source.forEach((table, witness, facetMask) => {
       done++;
       if ((done & 0x3ff) === 0) rowsBar.update(done, source.count);
       const orbit = partition ? partition.visit(table) : 0;
       if (classes && orbit === 0) return;
-      const region = regionFromWitness(spec, source.has, table, Array.from(witness));
+      const region = regionFromWitness(spec, source.has, table, Array.from(witness), facetMask);
       let row: TableRow = classes ? { ...region, orbit } : region;
       if (kinds.length > 0 && partition) {
         // Volumes are constant on symmetry classes: measure each class once, at its first member.

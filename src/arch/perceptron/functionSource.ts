@@ -4,6 +4,7 @@
  * the 15 million functions are walked class by class from the enumeration instead of stored.
  */
 import { formatWords } from "../../boolean/truthTable.js";
+import { facetRowMask, facetRowsByAdjacency } from "./perceptronRegion.js";
 import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
 import { realisableFunctions, toSignedWitness } from "./realisableFunctions.js";
 import { enumerateThresholdFunctions, type ThresholdEnumeration } from "./thresholdEnumeration.js";
@@ -17,8 +18,11 @@ export interface FunctionSource {
   readonly sorted: boolean;
   /** Membership in the certified enumeration. */
   has(table: Uint32Array): boolean;
-  /** Visits every function with its witness (arrays reused between calls). */
-  forEach(visit: (table: Uint32Array, witness: ArrayLike<number>) => void): void;
+  /**
+   * Visits every function with its witness and, when known without search, its facets as a row
+   * set (facetRowMask form); arrays are reused between calls.
+   */
+  forEach(visit: (table: Uint32Array, witness: ArrayLike<number>, facetMask?: Uint32Array) => void): void;
   /** The threshold enumeration behind it. */
   readonly enumeration: ThresholdEnumeration;
 }
@@ -38,14 +42,19 @@ export function functionSource(
   if (spec.bias) {
     const e = enumerateThresholdFunctions(spec.inputs, onProgress);
     if (e.count > CATALOGUE_LIMIT) {
+      const has = (t: Uint32Array) => e.classOf.get(t) >= 0;
       return {
         spec,
         count: e.count,
         sorted: false,
-        has: (t) => e.classOf.get(t) >= 0,
+        has,
+        // Facets are found by adjacency once per class and carried along the walk: 64 hash
+        // lookups per function in a 15-million-entry map were half of the n = 6 expansion's time.
         forEach: (visit) =>
-          forEachThresholdFunction(e, (t, w) =>
-            visit(t, spec.encoding === "signed" ? toSignedWitness(w) : w),
+          forEachThresholdFunction(
+            e,
+            (t, w, _id, facets) => visit(t, spec.encoding === "signed" ? toSignedWitness(w) : w, facets),
+            (id) => facetRowMask(spec, facetRowsByAdjacency(spec, has, e.classes[id].rep)),
           ),
         enumeration: e,
       };

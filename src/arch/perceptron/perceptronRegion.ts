@@ -7,7 +7,13 @@
  * that crosses only the hyperplane of x, inside a facet).
  */
 
-import { rowValue, wordsFromBigInt, wordsToBigInt } from "../../boolean/_internals/tableWords.js";
+import {
+  flipRowWord,
+  rowValue,
+  wordCount,
+  wordsFromBigInt,
+  wordsToBigInt,
+} from "../../boolean/_internals/tableWords.js";
 import { functionName } from "../../boolean/names.js";
 import { type BooleanFunction, formatFunction, formatWords, rowCount } from "../../boolean/truthTable.js";
 import { constrainingRows, formatConstraint, type PerceptronSpec, rowVector } from "./perceptronSpec.js";
@@ -56,6 +62,22 @@ export function facetRowsByAdjacency(
     probe.set(table);
   }
   return out;
+}
+
+/**
+ * Facet rows as a row set in word form (like a table: bit r set iff row r is a facet). Symmetries
+ * of the realisable set permute rows and preserve adjacency, so this set can be carried along a
+ * symmetry walk instead of being recomputed for every member of a class.
+ */
+export function facetRowMask(spec: PerceptronSpec, facetRows: readonly number[]): Uint32Array {
+  const mask = new Uint32Array(wordCount(spec.inputs));
+  for (const r of facetRows) flipRowWord(mask, r);
+  return mask;
+}
+
+/** The facet rows (input order) of a row set made by facetRowMask, possibly carried by a walk. */
+export function facetRowsOfMask(spec: PerceptronSpec, mask: Uint32Array): number[] {
+  return constrainingRows(spec).filter((r) => partnerRow(spec, r) >= r && rowValue(mask, r) === 1);
 }
 
 /**
@@ -130,7 +152,9 @@ function constraintStrings(spec: PerceptronSpec): string[][] {
 }
 
 /**
- * Builds the region row of a realisable table with its witness.
+ * Builds the region row of a realisable table with its witness. The facets are found by adjacency
+ * unless `facetMask` (facetRowMask of this table's facets, e.g. carried along a symmetry walk from
+ * the class representative) gives them.
  * @throws Error if the witness fails the exact check (a bug, never silently passed).
  */
 export function regionFromWitness(
@@ -138,12 +162,15 @@ export function regionFromWitness(
   isRealisable: (table: Uint32Array) => boolean,
   table: Uint32Array,
   witness: readonly number[],
+  facetMask?: Uint32Array,
 ): FunctionRegion {
   const f: BooleanFunction = { n: spec.inputs, bits: wordsToBigInt(table) };
   const text = formatWords(table, spec.inputs);
   if (!verifyWitnessWords(spec, table, witness))
     throw new Error(`witness ${witness} does not realise ${text}`);
-  const facetRows = facetRowsByAdjacency(spec, isRealisable, table);
+  const facetRows = facetMask
+    ? facetRowsOfMask(spec, facetMask)
+    : facetRowsByAdjacency(spec, isRealisable, table);
   const name = functionName(f);
   const strings = constraintStrings(spec);
   return {

@@ -4,6 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { enumerateThresholdFunctions } from "../../../src/arch/perceptron/thresholdEnumeration.js";
+import {
+  facetRowMask,
+  facetRowsByAdjacency,
+  facetRowsOfMask,
+} from "../../../src/arch/perceptron/perceptronRegion.js";
 import { walkThresholdClass } from "../../../src/arch/perceptron/walkThresholdClass.js";
 import { wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
 import { evaluateStrict } from "../_helpers/bruteForce.js";
@@ -28,15 +33,23 @@ describe("enumerateThresholdFunctions(6)", () => {
     });
   });
 
-  it("walks some classes completely, each member with a witness that realises it", () => {
-    for (const id of [0, 1, 100, 566]) {
+  it("walks some classes completely, each member with a witness that realises it and its facets carried from the representative", () => {
+    const has = (t: Uint32Array) => e.classOf.get(t) >= 0;
+    for (const id of [0, 1, 100, 300, 566]) {
       const seen = new Set<bigint>();
       let bad = 0;
-      walkThresholdClass(e, id, (t, w) => {
-        const bits = wordsToBigInt(t);
-        seen.add(bits);
-        if (evaluateStrict(spec, Array.from(w)) !== bits || e.classOf.get(t) !== id) bad++;
-      });
+      const repFacets = facetRowMask(spec, facetRowsByAdjacency(spec, has, e.classes[id].rep));
+      walkThresholdClass(
+        e,
+        id,
+        (t, w, mask) => {
+          const bits = wordsToBigInt(t);
+          seen.add(bits);
+          if (evaluateStrict(spec, Array.from(w)) !== bits || e.classOf.get(t) !== id) bad++;
+          if (facetRowsOfMask(spec, mask).join() !== facetRowsByAdjacency(spec, has, t).join()) bad++;
+        },
+        repFacets,
+      );
       expect(seen.size).toBe(e.classes[id].orbit);
       expect(bad).toBe(0);
     }

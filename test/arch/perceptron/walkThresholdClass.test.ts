@@ -4,6 +4,11 @@ import {
   forEachThresholdFunction,
   walkThresholdClass,
 } from "../../../src/arch/perceptron/walkThresholdClass.js";
+import {
+  facetRowMask,
+  facetRowsByAdjacency,
+  facetRowsOfMask,
+} from "../../../src/arch/perceptron/perceptronRegion.js";
 import { wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
 import { evaluateSmall, evaluateStrict } from "../_helpers/bruteForce.js";
 
@@ -42,5 +47,27 @@ describe("walkThresholdClass", () => {
     expect(visits).toBe(94572);
     expect(seen.size).toBe(94572);
     expect(wrong).toBe(0);
+  });
+
+  it("carries facet rows along the walk: at 5 inputs every member's carried facets equal its adjacency facets", () => {
+    for (const encoding of ["binary", "signed"] as const) {
+      const sp = { inputs: 5, bias: true, encoding };
+      const e = enumerateThresholdFunctions(5);
+      const has = (t: Uint32Array) => e.classOf.get(t) >= 0;
+      let visits = 0;
+      let wrong = 0;
+      forEachThresholdFunction(
+        e,
+        (t, _w, _id, mask) => {
+          visits++;
+          const carried = facetRowsOfMask(sp, mask);
+          const direct = facetRowsByAdjacency(sp, has, t);
+          if (carried.join() !== direct.join()) wrong++;
+        },
+        (id) => facetRowMask(sp, facetRowsByAdjacency(sp, has, e.classes[id].rep)),
+      );
+      expect(visits).toBe(94572);
+      expect(wrong).toBe(0);
+    }
   });
 });
