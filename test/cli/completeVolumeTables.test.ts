@@ -27,7 +27,7 @@ interface ClassTable {
 
 /** p_k = P(b > Σ_{i≤k}|w_i|) for independent standard normals (Gil-Pelaez, mpmath, 30 digits). */
 const P_CONST = [
-  0.5, 0.25, 0.10817344796939273, 1 / 24, 0.014570838503377592, 0.004692655610828213, 0.001406947878694935,
+  0.5, 0.25, 0.10817344796939272, 1 / 24, 0.014570838503377592, 0.004692655610828213, 0.001406947878694935,
 ];
 
 function binomial(n: number, k: number): number {
