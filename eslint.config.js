@@ -7,7 +7,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.{ts,mjs,js}"],
+    files: ["**/*.{ts,mjs,js,cjs}"],
     languageOptions: {
       globals: { process: "readonly", console: "readonly", performance: "readonly", URL: "readonly" },
     },

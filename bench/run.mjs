@@ -2,11 +2,17 @@
 // Benchmarks (run with `npm run bench`; never part of the tests). Each case runs the built CLI as
 // a child process, discards its output and reports wall time; numbers go into bench/README.md.
 import { spawnSync } from "node:child_process";
-import { cpus, totalmem } from "node:os";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const cli = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
-const only = process.argv.slice(2);
+const preload = fileURLToPath(new URL("./reportPeakMemory.cjs", import.meta.url));
+const flags = new Set(["--volumes", "--expand"]);
+const only = process.argv.slice(2).filter((a) => !flags.has(a));
+const scratch = mkdtempSync(join(tmpdir(), "weightspace-bench-"));
+const EXPAND_OUT = join(scratch, "n6-signed-expanded.jsonl");
 
 const cases = [
   { name: "table n=3 (104 functions)", args: ["table", "--inputs", "3", "--format", "jsonl"] },
@@ -59,6 +65,17 @@ const cases = [
     ],
   },
 ];
+// The full n = 6 expansion writes 15 M rows (≈ 8.6 GB) to a scratch file: only on request.
+if (process.argv.includes("--expand")) {
+  cases.push({
+    name: "table n=6 signed --expand, both priors, jsonl to file",
+    args: [
+      "table", "--inputs", "6", "--encoding", "signed", "--expand", "--prior", "both",
+      "--format", "jsonl", "--out", EXPAND_OUT,
+    ],
+    output: EXPAND_OUT,
+  });
+}
 const extra = process.argv.includes("--volumes") || only.length === 0;
 
 console.log(
@@ -67,14 +84,19 @@ console.log(
 for (const c of cases) {
   if (only.length && !only.some((o) => c.name.includes(o))) continue;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, ...c.args], {
+  const r = spawnSync(process.execPath, ["--require", preload, cli, ...c.args], {
     stdio: ["ignore", "ignore", "pipe"],
     maxBuffer: 1 << 30,
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const status = r.status === 0 ? "ok" : `exit ${r.status}: ${r.stderr.toString().trim()}`;
-  console.log(`${c.name.padEnd(60)} ${seconds.toFixed(2).padStart(8)} s  ${status}`);
+  const stderr = r.stderr.toString();
+  const rss = /bench-max-rss-kib (\d+)/.exec(stderr);
+  const memory = rss ? `${(Number(rss[1]) / 1024).toFixed(0)} MB peak` : "";
+  const size = c.output && r.status === 0 ? `, ${(statSync(c.output).size / 1e9).toFixed(2)} GB written` : "";
+  const status = r.status === 0 ? "ok" : `exit ${r.status}: ${stderr.replace(/bench-max-rss.*/, "").trim()}`;
+  console.log(`${c.name.padEnd(60)} ${seconds.toFixed(2).padStart(8)} s  ${memory.padStart(12)}${size}  ${status}`);
 }
+rmSync(scratch, { recursive: true, force: true });
 if (extra)
   spawnSync(process.execPath, [fileURLToPath(new URL("./volumes.mjs", import.meta.url))], {
     stdio: "inherit",

@@ -1,6 +1,6 @@
 /** Options that choose the network, shared by every command: --arch, --inputs, --encoding, --no-bias. */
 import type { Command } from "commander";
-import type { PerceptronSpec } from "../arch/perceptron/perceptronSpec.js";
+import { MAX_PERCEPTRON_INPUTS, type PerceptronSpec } from "../arch/perceptron/perceptronSpec.js";
 import { ENCODINGS, type Encoding } from "../boolean/encoding.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
@@ -21,7 +21,11 @@ export function addArchOptions(cmd: Command): Command {
       choiceOption("--arch", ["perceptron"] as const),
       "perceptron",
     )
-    .option("--inputs <n>", "number of Boolean inputs, 0 to 6", integerOption("--inputs", 0, 6))
+    .option(
+      "--inputs <n>",
+      `number of Boolean inputs, 0 to ${MAX_PERCEPTRON_INPUTS}`,
+      integerOption("--inputs", 0, MAX_PERCEPTRON_INPUTS),
+    )
     .option(
       "--encoding <e>",
       "input encoding: binary {0,1} or signed {-1,+1}",
@@ -36,7 +40,11 @@ export function addArchOptions(cmd: Command): Command {
  * @throws UsageError when --inputs is missing, or 0 without a bias.
  */
 export function specFromOptions(opts: ArchOptions): PerceptronSpec {
-  if (opts.inputs === undefined) throw new UsageError("--inputs is required (an integer from 0 to 6)");
-  if (!opts.bias && opts.inputs === 0) throw new UsageError("--no-bias needs --inputs from 1 to 6, got 0");
+  if (opts.inputs === undefined) {
+    throw new UsageError(`--inputs is required (an integer from 0 to ${MAX_PERCEPTRON_INPUTS})`);
+  }
+  if (!opts.bias && opts.inputs === 0) {
+    throw new UsageError(`--no-bias needs --inputs from 1 to ${MAX_PERCEPTRON_INPUTS}, got 0`);
+  }
   return { inputs: opts.inputs, bias: opts.bias, encoding: opts.encoding };
 }

@@ -8,9 +8,11 @@ import {
 } from "../arch/perceptron/perceptronRegion.js";
 import { type PerceptronSpec, parameterNames, rowVector } from "../arch/perceptron/perceptronSpec.js";
 import { publishedCount } from "../arch/perceptron/publishedCounts.js";
-import { MAX_BINARY_NO_BIAS_INPUTS } from "../arch/perceptron/realisableFunctions.js";
-import { type RegionVolumes, regionVolumes } from "../arch/perceptron/regionVolumes.js";
+import { MAX_BINARY_NO_BIAS_INPUTS, MAX_TABLE_INPUTS } from "../arch/perceptron/realisableFunctions.js";
+import { MAX_EXACT_PARAMETERS, type RegionVolumes, regionVolumes } from "../arch/perceptron/regionVolumes.js";
 import { ClassPartition } from "../arch/perceptron/symmetryClasses.js";
+import { thresholdClassRegions } from "../arch/perceptron/thresholdClassRegions.js";
+import { NPN_CLASS_COUNTS } from "../arch/perceptron/thresholdEnumeration.js";
 import { rowValue, wordsFromBigInt } from "../boolean/_internals/tableWords.js";
 import { formatFunction, rowCount } from "../boolean/truthTable.js";
 import { add, mul, parse, rat, toFraction, ZERO } from "../geometry/rational.js";
@@ -104,8 +106,50 @@ function volumeTotals(volumes: readonly RegionVolumes[], orbits: readonly number
   return out;
 }
 
+/** Above MAX_TABLE_INPUTS: one row per NPN class from the class list (no volumes, no expansion). */
+function runClassList(spec: PerceptronSpec, opts: TableOptions): void {
+  const n = spec.inputs;
+  if (!spec.bias) throw new UsageError(`--no-bias lists tables for --inputs 1 to ${MAX_TABLE_INPUTS}`);
+  if (opts.expand) {
+    throw new UsageError(`--expand lists every function for --inputs 0 to ${MAX_TABLE_INPUTS}; at ${n} only classes`);
+  }
+  if (opts.prior !== "none") {
+    throw new UsageError(
+      `--prior: exact volumes take at most ${MAX_EXACT_PARAMETERS} parameters (--inputs 0 to ${MAX_EXACT_PARAMETERS - 1} with bias); for ${n} inputs use 'weightspace volume --method mc'`,
+    );
+  }
+  checkOutputPath(opts.out);
+  const bar = progressBar("sweeping weights");
+  const list = thresholdClassRegions(spec, (d, t) => bar.update(d, t));
+  bar.stop();
+  const published = publishedCount(spec);
+  writeOutput(opts.out, (sink) => {
+    const arch = { type: "perceptron", ...spec, parameters: parameterNames(spec) };
+    const writer = rowWriter<TableRow>(opts.format, sink, columns(n, true, []), arch);
+    const rowsBar = progressBar("facets by adjacency");
+    let rows = 0;
+    list.forEach((row) => {
+      writer.row(row);
+      if ((++rows & 0xff) === 0) rowsBar.update(rows, list.classes);
+    });
+    rowsBar.stop();
+    writer.end({
+      functions: list.count,
+      ...(published ? { publishedCount: published.count, publishedSource: published.source } : {}),
+      classes: list.classes,
+      publishedClasses: NPN_CLASS_COUNTS[n],
+      symmetry: "NPN (input permutations, input negations, output negation)",
+      rows,
+      order: "class list",
+      certification:
+        "integer witnesses checked in BigInt arithmetic; class list complete because its class count (OEIS A001529) and its sum of orbits (OEIS A000609) equal the published ones; facets by chamber adjacency, membership by positive sorted form",
+    });
+  });
+}
+
 async function runTable(opts: TableOptions): Promise<void> {
   const spec = specFromOptions(opts);
+  if (spec.inputs > MAX_TABLE_INPUTS) return runClassList(spec, opts);
   if (!spec.bias && spec.encoding === "binary" && spec.inputs > MAX_BINARY_NO_BIAS_INPUTS) {
     throw new UsageError(
       `--no-bias with --encoding binary lists tables for --inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS}; 'volume' handles single functions at 6`,
@@ -200,7 +244,7 @@ export function registerTable(program: Command): void {
     .option("--all", "also list functions no weights compute (inputs 0 to 4)", false)
     .option(
       "--classes",
-      "one row per symmetry class, with its orbit size (default at 6 inputs with bias)",
+      "one row per symmetry class, with its orbit size (default at 6 inputs with bias; at 7, NPN classes only)",
       false,
     )
     .option("--expand", "at 6 inputs with bias, list all 15,028,134 functions instead of classes", false)

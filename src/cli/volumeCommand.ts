@@ -1,8 +1,8 @@
 /** `weightspace volume`: the probability that random weights compute one function. */
 import type { Command } from "commander";
 import { analyseFunction } from "../arch/perceptron/analyseFunction.js";
-import { coneRows, type PerceptronSpec, parameterNames } from "../arch/perceptron/perceptronSpec.js";
-import { regionVolumes } from "../arch/perceptron/regionVolumes.js";
+import { coneRows, type PerceptronSpec, parameterCount, parameterNames } from "../arch/perceptron/perceptronSpec.js";
+import { MAX_EXACT_PARAMETERS, regionVolumes } from "../arch/perceptron/regionVolumes.js";
 import { formatFunction, parseFunction, valueAt } from "../boolean/truthTable.js";
 import { toNumber } from "../geometry/rational.js";
 import { type MonteCarloEstimate, monteCarloCone } from "../measure/monteCarlo.js";
@@ -56,6 +56,11 @@ async function runVolume(opts: VolumeOptions): Promise<void> {
     f = parseFunction(opts.function, spec.inputs);
   } catch (e) {
     throw new UsageError(`--function: ${(e as Error).message}`);
+  }
+  if (opts.method === "exact" && parameterCount(spec) > MAX_EXACT_PARAMETERS) {
+    throw new UsageError(
+      `--method exact takes at most ${MAX_EXACT_PARAMETERS} parameters (inputs + bias), this perceptron has ${parameterCount(spec)}; use --method mc`,
+    );
   }
   checkOutputPath(opts.out);
   const bits = formatFunction(f);

@@ -113,6 +113,30 @@ describe("table --format json", () => {
     expect(t.rows.reduce((s, r) => s + r.orbit!, 0)).toBe(94572);
     expect(t.summary.functions).toBe(94572);
   });
+
+  it("at 7 inputs: the 14,755 NPN classes with orbits summing to 8,378,070,864, witnesses that realise them", () => {
+    const t = tableJson(["--inputs", "7", "--encoding", "signed"]);
+    expect(t.summary).toMatchObject({
+      functions: 8378070864,
+      publishedCount: 8378070864,
+      classes: 14755,
+      publishedClasses: 14755,
+      rows: 14755,
+    });
+    expect(t.rows).toHaveLength(14755);
+    expect(t.rows.reduce((s, r) => s + r.orbit!, 0)).toBe(8378070864);
+    expect(t.arch).toMatchObject({ inputs: 7, parameters: ["w1", "w2", "w3", "w4", "w5", "w6", "w7", "b"] });
+    for (const row of t.rows.filter((_, k) => k % 101 === 0)) {
+      // Signed inputs: output 1 iff Σ w_i x_i + b > 0 with x_i = ±1 (bit 0 ↦ −1).
+      const w = row.witness!;
+      for (let r = 0; r < 128; r++) {
+        let s = w[7];
+        for (let i = 0; i < 7; i++) s += ((r >> (6 - i)) & 1 ? 1 : -1) * w[i];
+        expect(s > 0 ? "1" : "0").toBe(row.function[r]);
+      }
+      expect(row.constraints).toHaveLength(row.facets!);
+    }
+  });
 });
 
 describe("table: other formats", () => {

@@ -5,8 +5,8 @@
  */
 import { formatWords } from "../../boolean/truthTable.js";
 import { facetRowMask, facetRowsByAdjacency } from "./perceptronRegion.js";
-import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
-import { realisableFunctions, toSignedWitness } from "./realisableFunctions.js";
+import type { PerceptronSpec } from "./perceptronSpec.js";
+import { checkTableSpec, realisableFunctions, toSignedWitness } from "./realisableFunctions.js";
 import { enumerateThresholdFunctions, type ThresholdEnumeration } from "./thresholdEnumeration.js";
 import { forEachThresholdFunction } from "./walkThresholdClass.js";
 
@@ -38,7 +38,7 @@ export function functionSource(
   spec: PerceptronSpec,
   onProgress?: (done: number, total: number) => void,
 ): FunctionSource {
-  checkPerceptronSpec(spec);
+  checkTableSpec(spec);
   if (spec.bias) {
     const e = enumerateThresholdFunctions(spec.inputs, onProgress);
     if (e.count > CATALOGUE_LIMIT) {

@@ -15,8 +15,11 @@ export interface PerceptronSpec {
   readonly encoding: Encoding;
 }
 
-/** Largest n for which perceptron regions are built. */
-export const MAX_PERCEPTRON_INPUTS = 6;
+/**
+ * Largest n for which perceptron regions are built (single functions and class lists; tables of
+ * every function stop at MAX_TABLE_INPUTS).
+ */
+export const MAX_PERCEPTRON_INPUTS = 7;
 
 /**
  * Validates a spec.
@@ -27,7 +30,7 @@ export function checkPerceptronSpec(spec: PerceptronSpec): void {
   if (!Number.isInteger(n) || n < 0 || n > MAX_PERCEPTRON_INPUTS) {
     throw new RangeError(`inputs must be an integer from 0 to ${MAX_PERCEPTRON_INPUTS}, got ${n}`);
   }
-  if (!spec.bias && n < 1) throw new RangeError("a perceptron without bias needs inputs from 1 to 6, got 0");
+  if (!spec.bias && n < 1) throw new RangeError(`a perceptron without bias needs inputs from 1 to ${MAX_PERCEPTRON_INPUTS}, got 0`);
 }
 
 /** Parameter names in order: w1 … wn, then b when there is a bias. */

@@ -113,6 +113,22 @@ export function toSignedWitness(binary: ArrayLike<number>): Int32Array {
  */
 export const MAX_BINARY_NO_BIAS_INPUTS = 5;
 
+/** Largest n for which every function is listed (above it: NPN class lists only). */
+export const MAX_TABLE_INPUTS = 6;
+
+/**
+ * Validates a spec for listing every function.
+ * @throws RangeError for an invalid spec or more than MAX_TABLE_INPUTS inputs.
+ */
+export function checkTableSpec(spec: PerceptronSpec): void {
+  checkPerceptronSpec(spec);
+  if (spec.inputs > MAX_TABLE_INPUTS) {
+    throw new RangeError(
+      `inputs must be an integer from 0 to ${MAX_TABLE_INPUTS} to list every function, got ${spec.inputs} (use enumerateThresholdClasses)`,
+    );
+  }
+}
+
 const cache = new Map<string, RealisableFunctions>();
 
 /**
@@ -123,7 +139,7 @@ export function realisableFunctions(
   spec: PerceptronSpec,
   onProgress?: (done: number, total: number) => void,
 ): RealisableFunctions {
-  checkPerceptronSpec(spec);
+  checkTableSpec(spec);
   const key = `${spec.inputs}:${spec.bias}:${spec.encoding}`;
   const hit = cache.get(key);
   if (hit) return hit;

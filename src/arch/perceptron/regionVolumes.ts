@@ -40,6 +40,9 @@ export interface RegionVolumes {
   uniform?: UniformColumn;
 }
 
+/** Most parameters (inputs + bias) the exact methods take: their cost grows steeply with d. */
+export const MAX_EXACT_PARAMETERS = 7;
+
 /** Relative error target of each Gaussian region probability. */
 export const GAUSSIAN_REL_TOL = 1e-10;
 /** Absolute error target of each Gaussian region probability. */
@@ -55,7 +58,8 @@ function scales(spec: PerceptronSpec, w: Rational, b: Rational): Rational[] {
 /**
  * Measures the open cone {θ : ⟨a, θ⟩ > 0 for every facet row a} (the facets alone define it) under
  * the requested priors.
- * @throws RangeError if the rows do not have the spec's dimension or define a cone that is not pointed.
+ * @throws RangeError if the rows do not have the spec's dimension, define a cone that is not pointed,
+ * or the spec has more than MAX_EXACT_PARAMETERS parameters.
  */
 export function regionVolumes(
   spec: PerceptronSpec,
@@ -63,6 +67,9 @@ export function regionVolumes(
   settings: VolumeSettings,
 ): RegionVolumes {
   const d = parameterCount(spec);
+  if (d > MAX_EXACT_PARAMETERS) {
+    throw new RangeError(`exact volumes take at most ${MAX_EXACT_PARAMETERS} parameters, got ${d}; use Monte Carlo`);
+  }
   if (facetVectors.some((r) => r.length !== d)) throw new RangeError(`facet rows must have ${d} entries`);
   const out: RegionVolumes = {};
   if (settings.gaussian) {

@@ -9,7 +9,7 @@
  */
 
 import { TableMap } from "../../boolean/_internals/tableSet.js";
-import { wordCount } from "../../boolean/_internals/tableWords.js";
+import { wordCount, wordMask } from "../../boolean/_internals/tableWords.js";
 import { NPN, type SymmetryGroup, walkGroup } from "../../boolean/symmetryGroup.js";
 
 /** Threshold functions with bias (OEIS A000609), n = 0 … 7. */
@@ -18,8 +18,12 @@ export const THRESHOLD_COUNTS = [2, 4, 14, 104, 1882, 94572, 15028134, 837807086
 /** NPN classes of threshold functions of ≤ n variables (OEIS A001529), n = 0 … 7. */
 export const NPN_CLASS_COUNTS = [1, 2, 3, 6, 15, 63, 567, 14755];
 
-/** Weight bound of the canonical sweep that reaches every class, n = 0 … 6. */
-const SWEEP_BOUND = [0, 1, 1, 2, 3, 5, 9];
+/**
+ * Weight bound of the canonical sweep that reaches every class, n = 0 … 7: the largest weight a
+ * threshold function of n inputs needs (OEIS A003432: 1, 1, 2, 3, 5, 9, 18 for n = 1 … 7); the
+ * published counts confirm it for every n.
+ */
+const SWEEP_BOUND = [0, 1, 1, 2, 3, 5, 9, 18];
 
 /** Largest n the enumeration supports. */
 export const MAX_ENUMERATION_INPUTS = 6;
@@ -44,33 +48,54 @@ export interface ThresholdEnumeration {
   readonly count: number;
 }
 
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return Math.round(c);
+}
+
 /**
- * Calls emit(table, witness) for every function of the canonical weight sweep with bound W.
- * Witnesses are in the binary encoding with bias; the table and witness arrays are reused.
+ * Calls emit(table, witness) for every function of the canonical weight sweep (n ≤ 7): for every
+ * w1 ≥ … ≥ wn ≥ 0 with w1 ≤ SWEEP_BOUND[n], every cut between distinct weighted sums, from the
+ * all-ones table down. Witnesses are in the binary encoding with bias; the table and witness arrays
+ * are reused. `onProgress(done, total)` counts weight vectors.
  */
-export function canonicalSweep(n: number, emit: (table: Uint32Array, witness: Int32Array) => void): void {
+export function canonicalSweep(
+  n: number,
+  emit: (table: Uint32Array, witness: Int32Array) => void,
+  onProgress?: (done: number, total: number) => void,
+): void {
   const bound = SWEEP_BOUND[n];
   const rows = 1 << n;
   const w = new Int32Array(n);
   const sums = new Int32Array(rows);
+  const order = new Int32Array(rows);
+  const start = new Int32Array(n * bound + 2);
   const table = new Uint32Array(wordCount(n));
   const witness = new Int32Array(n + 1);
-  const cut = (c: number) => {
-    table.fill(0);
-    for (let r = 0; r < rows; r++) if (2 * sums[r] - c > 0) table[r >>> 5] |= 1 << (r & 31);
-    for (let i = 0; i < n; i++) witness[i] = 2 * w[i];
-    witness[n] = -c;
-    emit(table, witness);
-  };
+  const total = binomial(bound + n, n);
+  let done = 0;
   const sweepCuts = () => {
     for (let r = 1; r < rows; r++) {
       const low = r & -r;
       sums[r] = sums[r ^ low] + w[n - 1 - Math.log2(low)];
     }
-    const distinct = [...new Set(sums)].sort((a, b) => a - b);
-    cut(2 * distinct[0] - 1);
-    for (let j = 0; j + 1 < distinct.length; j++) cut(distinct[j] + distinct[j + 1]);
-    cut(2 * distinct[distinct.length - 1] + 1);
+    // Rows in order of their sums (counting sort): each cut clears the rows of one more sum.
+    start.fill(0);
+    for (let r = 0; r < rows; r++) start[sums[r] + 1]++;
+    for (let v = 1; v < start.length; v++) start[v] += start[v - 1];
+    for (let r = 0; r < rows; r++) order[start[sums[r]]++] = r;
+    table.fill(wordMask(n));
+    for (let i = 0; i < n; i++) witness[i] = 2 * w[i];
+    witness[n] = 1 - 2 * sums[order[0]];
+    emit(table, witness);
+    for (let k = 0; k < rows; ) {
+      const level = sums[order[k]];
+      for (; k < rows && sums[order[k]] === level; k++) table[order[k] >>> 5] &= ~(1 << (order[k] & 31));
+      witness[n] = k < rows ? -(level + sums[order[k]]) : -(2 * level + 1);
+      emit(table, witness);
+    }
+    if ((++done & 0x3ff) === 0) onProgress?.(done, total);
   };
   const choose = (i: number, max: number) => {
     if (i === n) return sweepCuts();
@@ -80,6 +105,7 @@ export function canonicalSweep(n: number, emit: (table: Uint32Array, witness: In
     }
   };
   choose(0, bound);
+  onProgress?.(total, total);
 }
 
 /**

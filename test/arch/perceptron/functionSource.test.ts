@@ -51,7 +51,7 @@ describe("functionSource (n ≤ 5)", () => {
   });
 
   it("rejects an invalid spec", () => {
-    expect(() => functionSource({ inputs: 7, bias: true, encoding: "binary" })).toThrow(/from 0 to 6/);
+    expect(() => functionSource({ inputs: 7, bias: true, encoding: "binary" })).toThrow(/from 0 to 6 to list every function/);
     expect(() => functionSource({ inputs: 0, bias: false, encoding: "binary" })).toThrow(RangeError);
   });
 });

@@ -19,17 +19,17 @@ const spec = (inputs: number, bias = true, encoding: "binary" | "signed" = "bina
 });
 
 describe("checkPerceptronSpec", () => {
-  it("accepts inputs 0..6 with a bias and 1..6 without", () => {
-    expect(MAX_PERCEPTRON_INPUTS).toBe(6);
-    for (let n = 0; n <= 6; n++) expect(() => checkPerceptronSpec(spec(n))).not.toThrow();
-    for (let n = 1; n <= 6; n++) expect(() => checkPerceptronSpec(spec(n, false, "signed"))).not.toThrow();
+  it("accepts inputs 0..7 with a bias and 1..7 without", () => {
+    expect(MAX_PERCEPTRON_INPUTS).toBe(7);
+    for (let n = 0; n <= 7; n++) expect(() => checkPerceptronSpec(spec(n))).not.toThrow();
+    for (let n = 1; n <= 7; n++) expect(() => checkPerceptronSpec(spec(n, false, "signed"))).not.toThrow();
   });
 
   it("names the problem and the allowed range", () => {
-    expect(() => checkPerceptronSpec(spec(7))).toThrow("inputs must be an integer from 0 to 6, got 7");
+    expect(() => checkPerceptronSpec(spec(8))).toThrow("inputs must be an integer from 0 to 7, got 8");
     expect(() => checkPerceptronSpec(spec(-1))).toThrow(RangeError);
     expect(() => checkPerceptronSpec(spec(2.5))).toThrow(/got 2.5/);
-    expect(() => checkPerceptronSpec(spec(0, false))).toThrow(/without bias.*1 to 6/);
+    expect(() => checkPerceptronSpec(spec(0, false))).toThrow(/without bias.*1 to 7/);
   });
 });
 

@@ -51,7 +51,12 @@ function environment(): NodeJS.ProcessEnv {
 
 /** Runs the CLI synchronously. */
 export function runCli(args: string[], cwd = ROOT): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: environment() });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: environment(),
+    maxBuffer: 1 << 30,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

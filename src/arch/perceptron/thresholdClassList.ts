@@ -1,0 +1,156 @@
+/**
+ * NPN classes of threshold functions without storing the functions themselves: the class list for
+ * n = 7 (8,378,070,864 functions, 14,755 classes), and an exact membership test for any table.
+ *
+ * Every threshold function is unate; negating its negative inputs and ordering the inputs by
+ * Chow parameter (Σ_x f(x)(2x_i − 1), non-increasing) gives its *positive sorted form*, which is
+ * unique: inputs with equal Chow parameters of a threshold function are symmetric (Chow's theorem),
+ * so the order among them does not change the table. The canonical weight sweep (w1 ≥ … ≥ wn ≥ 0,
+ * every cut) produces exactly these forms (a larger weight never has a smaller Chow parameter), each
+ * with an integer witness. An NPN class is a pair {f, f^d} of such forms, f^d(x) = ¬f(x̄) being the
+ * positive sorted form of ¬f; its orbit is |NPN| / |stabiliser|, the stabiliser of f being
+ * 2^|I| · Π (sizes of runs of symmetric inputs)! (I = inessential inputs), doubled if f = f^d.
+ * Reaching the published class count (OEIS A001529) and Σ orbit = OEIS A000609 certifies the list.
+ */
+
+import { TableMap } from "../../boolean/_internals/tableSet.js";
+import { negateRowBit, rowValue, swapRowBits, wordCount } from "../../boolean/_internals/tableWords.js";
+import { groupOrder, NPN } from "../../boolean/symmetryGroup.js";
+import { rowCount } from "../../boolean/truthTable.js";
+import {
+  canonicalSweep,
+  NPN_CLASS_COUNTS,
+  THRESHOLD_COUNTS,
+  type ThresholdClass,
+} from "./thresholdEnumeration.js";
+
+/** Largest n the class list supports. */
+export const MAX_CLASS_LIST_INPUTS = 7;
+
+/** The NPN classes of threshold functions of n inputs, with a membership test. */
+export interface ThresholdClassList {
+  readonly n: number;
+  /** One entry per NPN class; `rep` is a positive sorted form. */
+  readonly classes: readonly ThresholdClass[];
+  /** Σ orbit: the number of threshold functions (equals THRESHOLD_COUNTS[n], checked). */
+  readonly count: number;
+  /** Whether a table (word form) is a threshold function, decided exactly. */
+  has(table: Uint32Array): boolean;
+}
+
+/** Chow parameters Σ_x f(x)(2x_i − 1), i = 1 … n (index 0 = x1). */
+export function chowParameters(table: Uint32Array, n: number): number[] {
+  const chow = new Array<number>(n).fill(0);
+  for (let r = 0; r < rowCount(n); r++) {
+    if (rowValue(table, r) === 0) continue;
+    for (let i = 0; i < n; i++) chow[i] += (r >>> (n - 1 - i)) & 1 ? 1 : -1;
+  }
+  return chow;
+}
+
+/**
+ * The positive sorted form of a table (a new array): inputs with negative Chow parameter negated,
+ * then inputs ordered by non-increasing Chow parameter. For a threshold function this is the unique
+ * representative the sweep produces; for any other table it is some image under input negations
+ * and permutations (so still not a threshold function).
+ */
+export function positiveSortedForm(table: Uint32Array, n: number): Uint32Array {
+  const t = Uint32Array.from(table);
+  const chow = chowParameters(t, n);
+  for (let i = 0; i < n; i++) {
+    if (chow[i] < 0) {
+      negateRowBit(t, n - 1 - i);
+      chow[i] = -chow[i];
+    }
+  }
+  for (let pass = 0; pass < n; pass++) {
+    for (let i = 0; i + 1 < n; i++) {
+      if (chow[i] >= chow[i + 1]) continue;
+      swapRowBits(t, n - 2 - i);
+      [chow[i], chow[i + 1]] = [chow[i + 1], chow[i]];
+    }
+  }
+  return t;
+}
+
+/** The dual f^d(x) = ¬f(x̄) (a new array). */
+export function dualTable(table: Uint32Array, n: number): Uint32Array {
+  const rows = rowCount(n);
+  const d = new Uint32Array(table.length);
+  for (let r = 0; r < rows; r++) if (rowValue(table, rows - 1 - r) === 0) d[r >>> 5] |= 1 << (r & 31);
+  return d;
+}
+
+function sameTable(a: Uint32Array, b: Uint32Array): boolean {
+  return a.every((v, j) => v === b[j]);
+}
+
+/** |stabiliser| of a positive sorted threshold function in the NPN group. */
+function stabiliserOrder(table: Uint32Array, n: number): number {
+  let order = sameTable(table, dualTable(table, n)) ? 2 : 1;
+  const probe = Uint32Array.from(table);
+  for (let i = 0; i < n; i++) {
+    negateRowBit(probe, n - 1 - i);
+    if (sameTable(probe, table)) order *= 2;
+    probe.set(table);
+  }
+  // Runs of adjacent symmetric inputs; symmetric inputs are adjacent in the sorted form.
+  let run = 1;
+  for (let i = 0; i + 1 < n; i++) {
+    swapRowBits(probe, n - 2 - i);
+    const symmetric = sameTable(probe, table);
+    probe.set(table);
+    if (symmetric) {
+      run++;
+      order *= run;
+    } else run = 1;
+  }
+  return order;
+}
+
+/**
+ * The NPN classes of threshold functions of n inputs (0 ≤ n ≤ 7), each with a positive sorted
+ * representative, its integer witness (binary encoding, w1 … wn, b) and orbit size.
+ * `onProgress(done, total)` reports the sweep's weight vectors.
+ * @throws RangeError if n is out of range; Error if the class count or Σ orbit differs from the
+ * published one (a bug, never a partial result).
+ */
+export function enumerateThresholdClasses(
+  n: number,
+  onProgress?: (done: number, total: number) => void,
+): ThresholdClassList {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_CLASS_LIST_INPUTS) {
+    throw new RangeError(`inputs must be an integer from 0 to ${MAX_CLASS_LIST_INPUTS} for class lists, got ${n}`);
+  }
+  const forms = new TableMap(wordCount(n), 2 * NPN_CLASS_COUNTS[n]);
+  const found: { table: Uint32Array; witness: Int32Array }[] = [];
+  canonicalSweep(
+    n,
+    (table, witness) => {
+      if (forms.setIfAbsent(table, found.length)) {
+        found.push({ table: Uint32Array.from(table), witness: Int32Array.from(witness) });
+      }
+    },
+    onProgress,
+  );
+  const group = groupOrder(n, NPN);
+  const classes: ThresholdClass[] = [];
+  const assigned = new Uint8Array(found.length);
+  let count = 0;
+  found.forEach(({ table, witness }, k) => {
+    if (assigned[k]) return;
+    const dual = forms.get(dualTable(table, n));
+    if (dual < 0) throw new Error(`the sweep missed the dual of a threshold function of ${n} inputs`);
+    assigned[k] = 1;
+    assigned[dual] = 1;
+    const orbit = group / stabiliserOrder(table, n);
+    classes.push({ rep: table, witness, orbit });
+    count += orbit;
+  });
+  if (classes.length !== NPN_CLASS_COUNTS[n] || count !== THRESHOLD_COUNTS[n]) {
+    throw new Error(
+      `class list found ${classes.length} classes and ${count} threshold functions of ${n} inputs, expected ${NPN_CLASS_COUNTS[n]} and ${THRESHOLD_COUNTS[n]}`,
+    );
+  }
+  return { n, classes, count, has: (t) => forms.get(positiveSortedForm(t, n)) >= 0 };
+}
