@@ -31,6 +31,10 @@ const cases = [
     args: ["table", "--inputs", "6", "--encoding", "signed", "--format", "jsonl"],
   },
   {
+    name: "table n=7 NPN class list (14,755 classes, 8,378,070,864 functions)",
+    args: ["table", "--inputs", "7", "--format", "jsonl"],
+  },
+  {
     name: "table n=3 binary, both priors",
     args: ["table", "--inputs", "3", "--prior", "both", "--format", "jsonl"],
   },

@@ -10,6 +10,8 @@ export * from "./arch/perceptron/publishedCounts.js";
 export * from "./arch/perceptron/realisableFunctions.js";
 export * from "./arch/perceptron/regionVolumes.js";
 export * from "./arch/perceptron/symmetryClasses.js";
+export * from "./arch/perceptron/thresholdClassList.js";
+export * from "./arch/perceptron/thresholdClassRegions.js";
 export * from "./arch/perceptron/thresholdEnumeration.js";
 export * from "./arch/perceptron/walkThresholdClass.js";
 export * from "./boolean/encoding.js";
