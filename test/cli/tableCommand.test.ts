@@ -2,20 +2,12 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, freshDir, listDir, removeFreshDirs, runCli } from "./_helpers/runCli.js";
+import type { Row } from "./_helpers/tableRow.js";
 
 afterAll(() => removeFreshDirs());
 
 beforeAll(() => ensureBuilt());
 
-interface Row {
-  function: string;
-  name?: string;
-  realizable: boolean;
-  facets: number | null;
-  constraints: string[];
-  witness: number[] | null;
-  orbit?: number;
-}
 interface Table {
   arch: Record<string, unknown>;
   rows: Row[];

@@ -11,19 +11,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateStrict } from "../arch/_helpers/bruteForce.js";
 import { ensureBuilt, ROOT, runCli } from "./_helpers/runCli.js";
+import type { Row } from "./_helpers/tableRow.js";
 
 const DIR = join(ROOT, "fixtures/perceptron");
 const REGEN = process.env.REGEN === "1";
 
-interface Row {
-  function: string;
-  name?: string;
-  realizable: boolean;
-  facets: number | null;
-  constraints: string[];
-  facetRows: number[];
-  witness: number[] | null;
-}
 interface Table {
   arch: { inputs: number; bias: boolean; encoding: "binary" | "signed"; parameters: string[] };
   rows: Row[];

@@ -14,6 +14,18 @@ export interface QuadratureRule {
 
 const cache = new Map<number, QuadratureRule>();
 
+/** P_n(x) and P_n′(x) by the three-term recurrence (|x| < 1). */
+function legendre(n: number, x: number): { p: number; dp: number } {
+  let p0 = 1;
+  let p1 = x;
+  for (let k = 2; k <= n; k++) {
+    const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+    p0 = p1;
+    p1 = p2;
+  }
+  return { p: p1, dp: n === 1 ? 1 : (n * (x * p1 - p0)) / (x * x - 1) };
+}
+
 /**
  * The n-point Gauss–Legendre rule on [−1, 1] (cached; callers must not mutate it).
  * @throws RangeError if n is not an integer in 1..200.
@@ -31,31 +43,14 @@ export function gaussLegendre(n: number): QuadratureRule {
     // Tricomi's approximation to the i-th largest root; Newton then converges in 2–4 steps.
     const th = (Math.PI * (4 * i + 3)) / (4 * n + 2);
     let x = (1 - (n - 1) / (8 * n * n * n)) * Math.cos(th);
-    let dp = 0;
     for (let iter = 0; iter < 100; iter++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      const pn = n === 1 ? x : p1;
-      const pm = n === 1 ? 1 : p0;
-      dp = (n * (x * pn - pm)) / (x * x - 1);
-      const dx = pn / dp;
+      const { p, dp } = legendre(n, x);
+      const dx = p / dp;
       x -= dx;
       if (Math.abs(dx) <= 1e-16) break;
     }
-    // Recompute the derivative at the converged node for the weight.
-    let p0 = 1;
-    let p1 = x;
-    for (let k = 2; k <= n; k++) {
-      const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-      p0 = p1;
-      p1 = p2;
-    }
-    dp = n === 1 ? 1 : (n * (x * p1 - p0)) / (x * x - 1);
+    // The derivative at the converged node gives the weight.
+    const { dp } = legendre(n, x);
     const w = 2 / ((1 - x * x) * dp * dp);
     nodes[i] = -x;
     nodes[n - 1 - i] = x;

@@ -5,13 +5,8 @@ import { publishedCount } from "../../../src/arch/perceptron/publishedCounts.js"
 import { wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
 import { formatFunction } from "../../../src/boolean/truthTable.js";
 import { evaluateSmall, evaluateStrict } from "../_helpers/bruteForce.js";
+import { VARIANTS } from "../_helpers/variants.js";
 
-const VARIANTS = [
-  { bias: true, encoding: "binary" },
-  { bias: true, encoding: "signed" },
-  { bias: false, encoding: "binary" },
-  { bias: false, encoding: "signed" },
-] as const;
 
 describe("functionSource (n ≤ 5)", () => {
   it("has the published count, in truth-table string order, each function once with a valid witness", () => {

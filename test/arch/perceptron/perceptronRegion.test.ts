@@ -14,13 +14,8 @@ import { wordsFromBigInt } from "../../../src/boolean/_internals/tableWords.js";
 import { parseFunction } from "../../../src/boolean/truthTable.js";
 import { act, bitsOfRow, type NaiveElement } from "../../boolean/_helpers/naiveBoolean.js";
 import { bruteForceFunctions, evaluateStrict, inputVector } from "../_helpers/bruteForce.js";
+import { VARIANTS } from "../_helpers/variants.js";
 
-const VARIANTS = [
-  { bias: true, encoding: "binary" },
-  { bias: true, encoding: "signed" },
-  { bias: false, encoding: "binary" },
-  { bias: false, encoding: "signed" },
-] as const;
 const specOf = (inputs: number, v: (typeof VARIANTS)[number]): PerceptronSpec => ({ inputs, ...v });
 const label = (s: PerceptronSpec) => `n=${s.inputs} ${s.encoding} ${s.bias ? "bias" : "no bias"}`;
 

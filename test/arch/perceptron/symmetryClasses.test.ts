@@ -7,13 +7,8 @@ import { wordCount, wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/
 import { walkGroup } from "../../../src/boolean/symmetryGroup.js";
 import { permutations } from "../../boolean/_helpers/naiveBoolean.js";
 import { evaluateSmall } from "../_helpers/bruteForce.js";
+import { VARIANTS } from "../_helpers/variants.js";
 
-const VARIANTS = [
-  { bias: true, encoding: "binary" },
-  { bias: true, encoding: "signed" },
-  { bias: false, encoding: "binary" },
-  { bias: false, encoding: "signed" },
-] as const;
 const label = (s: PerceptronSpec) => `n=${s.inputs} ${s.encoding} ${s.bias ? "bias" : "no bias"}`;
 
 /**
