@@ -8,6 +8,12 @@ import { registerTable } from "./tableCommand.js";
 import { UsageError } from "./usageError.js";
 import { registerVolume } from "./volumeCommand.js";
 
+// A reader that stops early (`| head`) closes the pipe: that ends the job, it is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 const program = new Command("weightspace")
   .description("exact geometry of tiny neural networks' weight spaces")
   .showHelpAfterError(false)

@@ -2,10 +2,12 @@
  * The command line's contract for bad input (issue 2, "Bad input"): exactly one line on stderr naming
  * the problem, exit code 2, nothing on stdout, and no --out file (nor a leftover partial file).
  */
+import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  CLI,
   type CliResult,
   ensureBuilt,
   freshDir,
@@ -188,5 +190,17 @@ describe("other failures", () => {
     expect(r.stderr).toContain("no-such-dir");
     expect(r.stderr).not.toMatch(/ at \S+ \(/);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a reader that closes the pipe early (| head) ends the run quietly with exit code 0", async () => {
+    const child = spawn(process.execPath, [CLI, "table", "--inputs", "5", "--format", "jsonl"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });

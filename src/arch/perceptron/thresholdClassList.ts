@@ -81,6 +81,13 @@ export function dualTable(table: Uint32Array, n: number): Uint32Array {
   return d;
 }
 
+/** Σ|θ_i| of an integer witness. */
+function witnessSize(witness: Int32Array): number {
+  let s = 0;
+  for (let i = 0; i < witness.length; i++) s += Math.abs(witness[i]);
+  return s;
+}
+
 function sameTable(a: Uint32Array, b: Uint32Array): boolean {
   return a.every((v, j) => v === b[j]);
 }
@@ -127,8 +134,13 @@ export function enumerateThresholdClasses(
   canonicalSweep(
     n,
     (table, witness) => {
-      if (forms.setIfAbsent(table, found.length)) {
+      const k = forms.get(table);
+      if (k < 0) {
+        forms.setIfAbsent(table, found.length);
         found.push({ table: Uint32Array.from(table), witness: Int32Array.from(witness) });
+      } else if (witnessSize(witness) < witnessSize(found[k].witness)) {
+        // Keep the smallest witness the sweep meets: researchers read these weights.
+        found[k].witness = Int32Array.from(witness);
       }
     },
     onProgress,
