@@ -33,3 +33,4 @@ export * from "./measure/orthantProbability.js";
 export * from "./measure/prior.js";
 export * from "./measure/simplicialConeGaussian.js";
 export * from "./measure/wilsonInterval.js";
+export * from "./tensor/tensorBackend.js";
