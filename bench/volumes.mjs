@@ -33,16 +33,20 @@ function classes(spec) {
   return out;
 }
 
-console.log("## exact volume cost per cone (symmetry-class representatives, both priors)");
-for (const [n, encoding] of [
+// Class representatives with their facet rows, d = 3 … 7, computed once for both comparisons.
+const CASES = [
   [2, "binary"],
   [3, "binary"],
   [4, "binary"],
   [5, "binary"],
   [6, "signed"],
-]) {
+].map(([n, encoding]) => {
   const spec = { inputs: n, bias: true, encoding };
-  const cls = classes(spec);
+  return { n, encoding, spec, cls: classes(spec) };
+});
+
+console.log("## exact volume cost per cone (symmetry-class representatives, both priors)");
+for (const { n, encoding, spec, cls } of CASES) {
   let g = 0;
   let u = 0;
   for (const c of cls) {
@@ -60,14 +64,7 @@ for (const [n, encoding] of [
 
 // Why the uniform prior uses triangulation: both exact methods on the same cones, same answers.
 console.log("\n## exact cube volume: triangulation (used) versus Lasserre's recursion (cross-check)");
-for (const [n, encoding] of [
-  [3, "binary"],
-  [4, "binary"],
-  [5, "binary"],
-  [6, "signed"],
-]) {
-  const spec = { inputs: n, bias: true, encoding };
-  const cls = classes(spec);
+for (const { n, cls } of CASES.filter((c) => c.n >= 3)) {
   const time = (f) => {
     const t0 = performance.now();
     const out = cls.map((c) => rational.toFraction(f(c.rows).fraction));
