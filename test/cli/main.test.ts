@@ -3,7 +3,7 @@
  * the problem, exit code 2, nothing on stdout, and no --out file (nor a leftover partial file).
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -202,5 +202,10 @@ describe("other failures", () => {
     const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
     expect(stderr).toBe("");
     expect(code).toBe(0);
+  });
+
+  // npx runs the bin file itself, so a build that leaves it without the execute bit breaks the quick start.
+  it.skipIf(process.platform === "win32")("the built CLI file is executable", () => {
+    expect(statSync(CLI).mode & 0o111).toBe(0o111);
   });
 });
