@@ -14,7 +14,13 @@
  */
 
 import { TableMap } from "../../boolean/_internals/tableSet.js";
-import { negateRowBit, rowValue, swapRowBits, wordCount } from "../../boolean/_internals/tableWords.js";
+import {
+  compareWords,
+  negateRowBit,
+  rowValue,
+  swapRowBits,
+  wordCount,
+} from "../../boolean/_internals/tableWords.js";
 import { groupOrder, NPN } from "../../boolean/symmetryGroup.js";
 import { rowCount } from "../../boolean/truthTable.js";
 import {
@@ -88,24 +94,20 @@ function witnessSize(witness: Int32Array): number {
   return s;
 }
 
-function sameTable(a: Uint32Array, b: Uint32Array): boolean {
-  return a.every((v, j) => v === b[j]);
-}
-
 /** |stabiliser| of a positive sorted threshold function in the NPN group. */
 function stabiliserOrder(table: Uint32Array, n: number): number {
-  let order = sameTable(table, dualTable(table, n)) ? 2 : 1;
+  let order = compareWords(table, dualTable(table, n)) === 0 ? 2 : 1;
   const probe = Uint32Array.from(table);
   for (let i = 0; i < n; i++) {
     negateRowBit(probe, n - 1 - i);
-    if (sameTable(probe, table)) order *= 2;
+    if (compareWords(probe, table) === 0) order *= 2;
     probe.set(table);
   }
   // Runs of adjacent symmetric inputs; symmetric inputs are adjacent in the sorted form.
   let run = 1;
   for (let i = 0; i + 1 < n; i++) {
     swapRowBits(probe, n - 2 - i);
-    const symmetric = sameTable(probe, table);
+    const symmetric = compareWords(probe, table) === 0;
     probe.set(table);
     if (symmetric) {
       run++;
@@ -130,18 +132,19 @@ export function enumerateThresholdClasses(
     throw new RangeError(`inputs must be an integer from 0 to ${MAX_CLASS_LIST_INPUTS} for class lists, got ${n}`);
   }
   const forms = new TableMap(wordCount(n), 2 * NPN_CLASS_COUNTS[n]);
-  const found: { table: Uint32Array; witness: Int32Array }[] = [];
+  const found: { table: Uint32Array; witness: Int32Array; size: number }[] = [];
   canonicalSweep(
     n,
     (table, witness) => {
       const k = forms.get(table);
       if (k < 0) {
         forms.setIfAbsent(table, found.length);
-        found.push({ table: Uint32Array.from(table), witness: Int32Array.from(witness) });
-      } else if (witnessSize(witness) < witnessSize(found[k].witness)) {
-        // Keep the smallest witness the sweep meets: researchers read these weights.
-        found[k].witness = Int32Array.from(witness);
+        found.push({ table: Uint32Array.from(table), witness: Int32Array.from(witness), size: witnessSize(witness) });
+        return;
       }
+      // Keep the smallest witness the sweep meets: researchers read these weights.
+      const size = witnessSize(witness);
+      if (size < found[k].size) found[k] = { table: found[k].table, witness: Int32Array.from(witness), size };
     },
     onProgress,
   );
