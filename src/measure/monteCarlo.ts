@@ -1,22 +1,22 @@
 /**
- * Monte Carlo probability that θ drawn from a product prior lies in the open cone {θ : Aθ > 0},
- * with a seeded PRNG (xoroshiro128+) and a 95% Wilson interval. The only method where no exact
- * one exists, and the independent check of the exact ones.
+ * Monte Carlo probability that θ drawn from a prior lies in the open cone {θ : Aθ > 0}, with a
+ * seeded PRNG (xoroshiro128+) and a 95% Wilson interval. The only method where no exact one
+ * exists, and the independent check of the exact ones.
  */
-import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { toNumber } from "../geometry/rational.js";
 import { checkPrior, type Prior } from "./prior.js";
 import { wilsonInterval } from "./wilsonInterval.js";
 
 /** A Monte Carlo estimate. Field names are a public interface (JSON output). */
 export interface MonteCarloEstimate {
-  /** Fraction of samples inside the cone. */
+  /** Fraction of samples inside the region. */
   readonly p: number;
   /** 95% Wilson score interval. */
   readonly ci: [number, number];
   /** Number of samples drawn. */
   readonly samples: number;
-  /** Number of samples inside the cone. */
+  /** Number of samples inside the region. */
   readonly hits: number;
   /** Always "mc". */
   readonly method: "mc";
@@ -24,10 +24,45 @@ export interface MonteCarloEstimate {
   readonly seed: number;
 }
 
+/** Samples drawn per call of the prior's sampler. */
+const BATCH = 4096;
+
+/**
+ * Checks a Monte Carlo request.
+ * @throws RangeError for a non-positive or non-integer sample count or a non-integer seed.
+ */
+export function checkSampling(samples: number, seed: number): void {
+  if (!Number.isSafeInteger(samples) || samples < 1) {
+    throw new RangeError(`samples must be a positive integer, got ${samples}`);
+  }
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+}
+
+/** The estimate from hit and sample counts. */
+export function monteCarloEstimate(hits: number, samples: number, seed: number): MonteCarloEstimate {
+  return { p: hits / samples, ci: wilsonInterval(hits, samples), samples, hits, method: "mc", seed };
+}
+
+/**
+ * The prior's scales as doubles for sampling.
+ * @throws RangeError when a scale is not a positive finite double (e.g. 1e-400 underflows).
+ */
+export function samplingScales(prior: Prior): Float64Array {
+  return Float64Array.from(prior.scales, (s, k) => {
+    const x = toNumber(s);
+    if (!(x > 0) || !Number.isFinite(x)) {
+      throw new RangeError(
+        `${prior.family.kind} prior: ${prior.family.scaleMeaning} of coordinate ${k + 1} is not a positive finite double (${x}); rescale all scales by a common factor, cone probabilities depend only on their ratios`,
+      );
+    }
+    return x;
+  });
+}
+
 /**
  * Estimates P(Aθ > 0) for θ ~ prior from `samples` draws.
- * `onProgress(done, total)` is called every 2^16 samples.
- * @throws RangeError for a non-positive or non-integer sample count, a bad seed or bad prior.
+ * `onProgress(done, total)` is called after every batch of samples.
+ * @throws RangeError for a bad sample count, seed or prior, or rows of the wrong length.
  */
 export function monteCarloCone(
   rows: readonly (readonly number[])[],
@@ -36,12 +71,10 @@ export function monteCarloCone(
   seed: number,
   onProgress?: (done: number, total: number) => void,
 ): MonteCarloEstimate {
-  if (!Number.isSafeInteger(samples) || samples < 1) {
-    throw new RangeError(`samples must be a positive integer, got ${samples}`);
-  }
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  checkSampling(samples, seed);
   const d = prior.scales.length;
   checkPrior(prior, d);
+  const scales = samplingScales(prior);
   const m = rows.length;
   const flat = new Float64Array(m * d);
   rows.forEach((r, i) => {
@@ -49,34 +82,23 @@ export function monteCarloCone(
     flat.set(r, i * d);
   });
   const rng = xoroshiro128plus(seed);
-  const theta = new Float64Array(d);
-  const gaussian = prior.kind === "gaussian";
-  let spare = Number.NaN;
-  const normal = () => {
-    if (!Number.isNaN(spare)) {
-      const s = spare;
-      spare = Number.NaN;
-      return s;
-    }
-    // Box–Muller; 1 − u keeps the logarithm finite.
-    const r = Math.sqrt(-2 * Math.log(1 - uniformFloat64(rng)));
-    const a = 2 * Math.PI * uniformFloat64(rng);
-    spare = r * Math.sin(a);
-    return r * Math.cos(a);
-  };
+  const theta = new Float64Array(BATCH * d);
   let hits = 0;
-  for (let s = 0; s < samples; s++) {
-    for (let k = 0; k < d; k++) {
-      theta[k] = prior.scales[k] * (gaussian ? normal() : 2 * uniformFloat64(rng) - 1);
+  for (let done = 0; done < samples; ) {
+    const count = Math.min(BATCH, samples - done);
+    prior.family.sample(scales, count, rng, theta);
+    for (let s = 0; s < count; s++) {
+      const o = s * d;
+      let inside = true;
+      for (let i = 0; i < m && inside; i++) {
+        let dot = 0;
+        for (let k = 0; k < d; k++) dot += flat[i * d + k] * theta[o + k];
+        inside = dot > 0;
+      }
+      if (inside) hits++;
     }
-    let inside = true;
-    for (let i = 0; i < m && inside; i++) {
-      let dot = 0;
-      for (let k = 0; k < d; k++) dot += flat[i * d + k] * theta[k];
-      inside = dot > 0;
-    }
-    if (inside) hits++;
-    if (onProgress && (s & 0xffff) === 0xffff) onProgress(s + 1, samples);
+    done += count;
+    onProgress?.(done, samples);
   }
-  return { p: hits / samples, ci: wilsonInterval(hits, samples), samples, hits, method: "mc", seed };
+  return monteCarloEstimate(hits, samples, seed);
 }

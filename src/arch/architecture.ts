@@ -1,0 +1,160 @@
+/**
+ * The architecture interface: what every network (perceptron, step net, ReLU net, …) offers, so
+ * that commands, priors and estimators talk to one type. A new network is one folder in arch/
+ * implementing `Architecture` plus its registration in `registry.ts`.
+ */
+import type { Encoding } from "../boolean/encoding.js";
+import type { BooleanFunction } from "../boolean/truthTable.js";
+import type { Rational } from "../geometry/rational.js";
+import type { ConeMeasure, Prior, PriorFamily } from "../measure/prior.js";
+
+/** Kinds of parameters a prior scales separately (`--sigma-w` / `--sigma-b`, `--box-w` / `--box-b`). */
+export type ParameterKind = "weight" | "bias";
+
+/** A named group of parameters that a prior may scale as one (e.g. layer 1's weights). */
+export interface ParameterGroup {
+  /** Group name, e.g. `w` or `W1`. */
+  readonly name: string;
+  /** Whether the group holds weights or biases. */
+  readonly kind: ParameterKind;
+  /** Indices into the parameter vector. */
+  readonly indices: readonly number[];
+}
+
+/**
+ * One polyhedral piece of a region: the open cone {z : ⟨a, z⟩ > 0 for every row a} in the stated
+ * coordinates. Pieces of one region have disjoint interiors.
+ */
+export interface PolyhedralPiece {
+  /** Names of the coordinates z, in order. */
+  readonly coordinates: readonly string[];
+  /** Whether z is the architecture's parameter vector θ itself (then priors measure it directly). */
+  readonly inParameters: boolean;
+  /** The irredundant rows (facets), integers. */
+  readonly rows: readonly (readonly bigint[])[];
+  /** The facets printed, e.g. `w1+w2+b>0`. */
+  readonly constraints: readonly string[];
+  /** An integer point strictly inside, checked in exact arithmetic. */
+  readonly witness: readonly bigint[];
+}
+
+/** A function's region in weight space, decided exactly. */
+export interface Region {
+  /** Truth table, character i = f(row i). */
+  readonly function: string;
+  /** Conventional name, when the function has one. */
+  readonly name?: string;
+  /** Whether some parameters compute the function. */
+  readonly realizable: boolean;
+  /** The region as a finite union of polyhedral pieces (empty when not realisable). */
+  readonly pieces: readonly PolyhedralPiece[];
+  /** Certificate that no parameters compute f (e.g. Gordan multipliers), when not realisable. */
+  readonly certificate?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A function's region where no polyhedral description exists: a membership test and the distance
+ * from a point to the boundary along a direction (the random-direction estimator's needs).
+ */
+export interface ImplicitRegion {
+  /** Whether θ computes the function. */
+  contains(theta: Float64Array): boolean;
+  /** Largest t ≥ 0 with θ + s·u in the region for all s < t (Infinity if unbounded). */
+  rayDistance(theta: Float64Array, direction: Float64Array): number;
+}
+
+/**
+ * A symmetry of weight space: θ'_k = sign[k]·θ_{perm[k]}, with its action on functions (the table
+ * of θ' from the table of θ, in place). Compositions generate the architecture's symmetry group.
+ */
+export interface ParameterSymmetry {
+  /** Short description, e.g. `swap x1 x2`. */
+  readonly name: string;
+  /** Source coordinate of each coordinate. */
+  readonly perm: readonly number[];
+  /** Sign applied to each coordinate (±1). */
+  readonly sign: readonly (1 | -1)[];
+  /** Applies the map to a truth table in word form, in place. */
+  actOnTable(table: Uint32Array): void;
+}
+
+/** Options of an architecture's exact table. */
+export interface ExactTableOptions {
+  /** Priors to measure every row with (once per symmetry class). */
+  readonly priors: readonly Prior[];
+  /** Also list functions no parameters compute. */
+  readonly all: boolean;
+  /** One row per class: `symmetry` classes of the priors, or `npn` classes. */
+  readonly classes: "none" | "symmetry" | "npn";
+  /** Progress callback (label, done, total). */
+  readonly onProgress?: (label: string, done: number, total: number) => void;
+}
+
+/** A table row: the function and its region, plus the requested measures by prior kind. */
+export interface TableRow {
+  readonly function: string;
+  readonly name?: string;
+  readonly realizable: boolean;
+  readonly [field: string]: unknown;
+}
+
+/** A table streamed row by row; `summary` is complete once `rows` has been consumed. */
+export interface ExactTable {
+  /** Rows in the stated order. */
+  readonly rows: Iterable<TableRow>;
+  /** Counts, totals, certification; read after iterating `rows`. */
+  summary(): Readonly<Record<string, unknown>>;
+}
+
+/** A network whose weight space is studied. */
+export interface Architecture {
+  /** Registry name, e.g. `perceptron`. */
+  readonly type: string;
+  /** Number of Boolean inputs n. */
+  readonly inputs: number;
+  /** Input encoding. */
+  readonly encoding: Encoding;
+  /** Everything that identifies the network, for output headers (JSON `arch`). */
+  readonly description: Readonly<Record<string, unknown>>;
+  /** Parameter names in the fixed order of every parameter vector, e.g. `w1 … wn, b`. */
+  readonly parameters: readonly string[];
+  /** Parameter groups covering every index once. */
+  readonly groups: readonly ParameterGroup[];
+  /** Uint32 words per truth table (⌈2^n / 32⌉). */
+  readonly tableWords: number;
+  /**
+   * Batched forward pass: `params` holds `count` parameter vectors (row-major); writes each one's
+   * truth table (bit r of word r>>5 = output on row r) into `out` (count × tableWords, zeroed here).
+   */
+  forward(params: Float64Array, count: number, out: Uint32Array): void;
+  /**
+   * The region of f, decided exactly (realisable with a witness, or not with a certificate).
+   * @throws RangeError if f has the wrong number of inputs.
+   */
+  region(f: BooleanFunction): Region;
+  /** The membership / ray-distance view of f's region (available for every architecture). */
+  implicitRegion(f: BooleanFunction): ImplicitRegion;
+  /** Generators of the symmetry group acting on parameters and functions. */
+  readonly symmetries: readonly ParameterSymmetry[];
+  /** Exact table of every realisable function, where an enumeration exists. */
+  exactTable?(options: ExactTableOptions): ExactTable;
+  /** Published count of realisable functions, where one exists (a cross-check). */
+  readonly publishedCount?: { readonly count: number; readonly source: string };
+}
+
+/**
+ * The prior of `family` on an architecture's parameters: `weight` scale on weight groups, `bias`
+ * on bias groups (per-group overrides by group name).
+ */
+export function priorFor<M extends ConeMeasure>(
+  arch: Architecture,
+  family: PriorFamily<M>,
+  scales: { readonly weight: Rational; readonly bias: Rational; readonly groups?: Readonly<Record<string, Rational>> },
+): Prior<M> {
+  const out: Rational[] = new Array(arch.parameters.length);
+  for (const g of arch.groups) {
+    const s = scales.groups?.[g.name] ?? scales[g.kind];
+    for (const i of g.indices) out[i] = s;
+  }
+  return { family, scales: out };
+}

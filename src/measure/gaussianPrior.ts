@@ -1,0 +1,88 @@
+/**
+ * The Gaussian prior: independent θ_k ~ N(0, σ_k²). Cones are measured by triangulating them into
+ * simplicial cones on their exact extreme rays and integrating each numerically (closed forms for
+ * d ≤ 3, Plackett's reduction or radial simplex cubature above), with an error estimate.
+ */
+import type { Rational } from "../geometry/rational.js";
+import { triangulateCone } from "../geometry/triangulate.js";
+import { CompensatedSum } from "./_internals/compensatedSum.js";
+import { coneGaussian } from "./coneGaussian.js";
+import type { PriorFamily, RandomStream } from "./prior.js";
+import { uniformUnit } from "./uniformUnit.js";
+
+/** A Gaussian probability. Field names are a public interface (JSON output). */
+export interface GaussianColumn {
+  /** Probability that θ ~ N(0, diag(σ²)) lies in the region (numerical). */
+  readonly p: number;
+  /** Error estimate of p (absolute), verified against independent references, see `method`. */
+  readonly err: number;
+  /** Method: closed forms for d ≤ 3, Plackett / radial cubature (or mixed) for d ≥ 4. */
+  readonly method: string;
+  /** False when the estimate missed the requested tolerance (then err says how far it got). */
+  readonly converged?: boolean;
+}
+
+/** Relative error target of each region's Gaussian probability. */
+export const GAUSSIAN_REL_TOL = 1e-10;
+/** Absolute error target of each region's Gaussian probability. */
+export const GAUSSIAN_ABS_TOL = 1e-13;
+
+/** Largest dimension the triangulation and orthant methods take here (cost grows steeply with d). */
+const MAX_DIMENSION = 7;
+
+/** Fills out[0 … m) with N(0, 1) samples (Box–Muller on two uniforms per pair). */
+export function standardNormals(rng: RandomStream, out: Float64Array, m: number): void {
+  for (let k = 0; k < m; k += 2) {
+    // 1 − u keeps the logarithm finite.
+    const r = Math.sqrt(-2 * Math.log(1 - uniformUnit(rng)));
+    const a = 2 * Math.PI * uniformUnit(rng);
+    out[k] = r * Math.cos(a);
+    if (k + 1 < m) out[k + 1] = r * Math.sin(a);
+  }
+}
+
+/** The Gaussian prior family. */
+export const gaussianPrior: PriorFamily<GaussianColumn> = {
+  kind: "gaussian",
+  scaleMeaning: "standard deviation",
+  exactMethod: "triangulation into simplicial cones + orthant / radial cubature (numerical, with err)",
+  maxExactDimension: MAX_DIMENSION,
+  sample(scales, count, rng, out) {
+    const d = scales.length;
+    if (out.length < count * d) throw new RangeError(`sample buffer holds ${out.length} numbers, need ${count * d}`);
+    standardNormals(rng, out, count * d);
+    for (let i = 0; i < count * d; i++) out[i] *= scales[i % d];
+  },
+  measureCone(rows, scales: readonly Rational[]) {
+    const d = scales.length;
+    if (d > MAX_DIMENSION)
+      throw new RangeError(`exact Gaussian volumes take at most ${MAX_DIMENSION} parameters, got ${d}; use Monte Carlo`);
+    if (rows.some((r) => r.length !== d)) throw new RangeError(`cone rows must have ${d} entries`);
+    const { rays, simplices } = triangulateCone(rows);
+    // Tables add up to 15 M regions weighted by orbits of up to 92,160, so each class is measured
+    // to 1e-10 relative (1e-13 absolute); measured table totals then stay within 1e-12 of 1.
+    const g = coneGaussian(
+      simplices.map((s) => s.map((k) => rays[k])),
+      { sigma: scales, relTol: GAUSSIAN_REL_TOL, absTol: GAUSSIAN_ABS_TOL },
+    );
+    const converged = (g as { converged?: boolean }).converged;
+    return { p: g.p, err: g.err, method: g.method, ...(converged === undefined ? {} : { converged }) };
+  },
+  total(parts) {
+    const sum = new CompensatedSum();
+    let err = 0;
+    let converged = true;
+    const methods = new Set<string>();
+    for (const { measure, weight } of parts) {
+      sum.add(weight * measure.p);
+      err += weight * measure.err;
+      if (measure.converged === false) converged = false;
+      methods.add(measure.method);
+    }
+    const method = methods.size === 0 ? "empty" : methods.size === 1 ? [...methods][0] : "mixed";
+    return { p: sum.value(), err, method, converged };
+  },
+  summaryFields(total) {
+    return { gaussianTotal: total.p, gaussianTotalErr: total.err, gaussianConverged: total.converged ?? true };
+  },
+};
