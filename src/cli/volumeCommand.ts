@@ -4,8 +4,8 @@ import { analyseFunction } from "../arch/perceptron/analyseFunction.js";
 import { coneRows, type PerceptronSpec, parameterCount, parameterNames } from "../arch/perceptron/perceptronSpec.js";
 import { MAX_EXACT_PARAMETERS, regionVolumes } from "../arch/perceptron/regionVolumes.js";
 import { formatFunction, parseFunction, valueAt } from "../boolean/truthTable.js";
-import { toNumber } from "../geometry/rational.js";
 import { type MonteCarloEstimate, monteCarloCone } from "../measure/monteCarlo.js";
+import { priorFamily } from "../measure/priorFamilies.js";
 import { type ArchOptions, addArchOptions, specFromOptions } from "./archOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, type PriorOptions, priorKinds, volumeSettings } from "./priorOptions.js";
@@ -29,10 +29,11 @@ function monteCarlo(
   opts: VolumeOptions,
 ) {
   const [w, b] = kind === "gaussian" ? [opts.sigmaW, opts.sigmaB] : [opts.boxW, opts.boxB];
-  const scales = Array.from({ length: spec.inputs }, () => toNumber(w));
-  if (spec.bias) scales.push(toNumber(b));
+  const scales = Array.from({ length: spec.inputs }, () => w);
+  if (spec.bias) scales.push(b);
   const bar = progressBar(`sampling (${kind})`);
-  const r = monteCarloCone(rows, { kind, scales }, opts.samples, opts.seed, (d, t) => bar.update(d, t));
+  const prior = { family: priorFamily(kind), scales };
+  const r = monteCarloCone(rows, prior, opts.samples, opts.seed, (d, t) => bar.update(d, t));
   bar.stop();
   return r;
 }

@@ -26,6 +26,8 @@ export interface MonteCarloEstimate {
 
 /** Samples drawn per call of the prior's sampler. */
 const BATCH = 4096;
+/** Progress is reported every this many samples (a multiple of BATCH) and at the end. */
+const PROGRESS_EVERY = 65536;
 
 /**
  * Checks a Monte Carlo request.
@@ -61,7 +63,7 @@ export function samplingScales(prior: Prior): Float64Array {
 
 /**
  * Estimates P(Aθ > 0) for θ ~ prior from `samples` draws.
- * `onProgress(done, total)` is called after every batch of samples.
+ * `onProgress(done, total)` is called every 2^16 samples and once at the end.
  * @throws RangeError for a bad sample count, seed or prior, or rows of the wrong length.
  */
 export function monteCarloCone(
@@ -98,7 +100,7 @@ export function monteCarloCone(
       if (inside) hits++;
     }
     done += count;
-    onProgress?.(done, samples);
+    if (done % PROGRESS_EVERY === 0 || done === samples) onProgress?.(done, samples);
   }
   return monteCarloEstimate(hits, samples, seed);
 }

@@ -8,6 +8,7 @@ import { add, cmp, type Rational, rat, toNumber } from "../../src/geometry/ratio
 import { cubeVolume } from "../../src/measure/cubeVolume.js";
 import { cubeVolumeByTriangulation } from "../../src/measure/cubeVolumeByTriangulation.js";
 import { monteCarloCone } from "../../src/measure/monteCarlo.js";
+import { uniformPrior } from "../../src/measure/uniformPrior.js";
 
 const row = (d: number) => fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d });
 const cone = (d: number, maxRows: number) => fc.array(row(d), { minLength: 1, maxLength: maxRows });
@@ -96,7 +97,7 @@ describe("cubeVolumeByTriangulation", () => {
     for (const { A, h } of cones) {
       const exact = toNumber(cubeVolumeByTriangulation(A, h).fraction);
       const samples = 200_000;
-      const mc = monteCarloCone(A, { kind: "uniform", scales: h.map(toNumber) }, samples, 5);
+      const mc = monteCarloCone(A, { family: uniformPrior, scales: h }, samples, 5);
       const se = Math.sqrt((exact * (1 - exact)) / samples);
       expect(Math.abs(mc.p - exact)).toBeLessThanOrEqual(5 * se);
     }

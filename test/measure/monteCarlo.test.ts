@@ -6,11 +6,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { monteCarloCone } from "../../src/measure/monteCarlo.js";
+import { fromNumber, rat } from "../../src/geometry/rational.js";
+import { gaussianPrior } from "../../src/measure/gaussianPrior.js";
 import type { Prior } from "../../src/measure/prior.js";
+import { uniformPrior } from "../../src/measure/uniformPrior.js";
 import { wilsonInterval } from "../../src/measure/wilsonInterval.js";
 
-const gaussian = (scales: number[]): Prior => ({ kind: "gaussian", scales });
-const uniform = (scales: number[]): Prior => ({ kind: "uniform", scales });
+const gaussian = (scales: number[]): Prior => ({ family: gaussianPrior, scales: scales.map(fromNumber) });
+const uniform = (scales: number[]): Prior => ({ family: uniformPrior, scales: scales.map(fromNumber) });
 const identity = (d: number) =>
   Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
 
@@ -97,19 +100,20 @@ describe("monteCarloCone: the estimate object", () => {
 
   it("depends only on the ratios of the scales (a common factor draws the same signs)", () => {
     for (const kind of ["gaussian", "uniform"] as const) {
-      const a = monteCarloCone(AND_ROWS, { kind, scales: [1, 1, 2] }, 20_000, 3);
-      const b = monteCarloCone(AND_ROWS, { kind, scales: [4, 4, 8] }, 20_000, 3);
+      const prior = kind === "gaussian" ? gaussian : uniform;
+      const a = monteCarloCone(AND_ROWS, prior([1, 1, 2]), 20_000, 3);
+      const b = monteCarloCone(AND_ROWS, prior([4, 4, 8]), 20_000, 3);
       expect(b.hits).toBe(a.hits);
     }
   });
 
-  it("reports progress every 2^16 samples", () => {
+  it("reports progress every 2^16 samples and once at the end", () => {
     const calls: number[] = [];
     monteCarloCone([[1]], gaussian([1]), 200_000, 1, (done, total) => {
       expect(total).toBe(200_000);
       calls.push(done);
     });
-    expect(calls).toEqual([65536, 131072, 196608]);
+    expect(calls).toEqual([65536, 131072, 196608, 200_000]);
   });
 
   it("rejects bad sample counts, seeds, rows and priors with RangeError", () => {
@@ -121,7 +125,7 @@ describe("monteCarloCone: the estimate object", () => {
     expect(() => monteCarloCone(rows, p, Number.NaN, 1)).toThrow(RangeError);
     expect(() => monteCarloCone(rows, p, 10, 0.5)).toThrow(/seed/);
     expect(() => monteCarloCone([[1, 1, 1]], p, 10, 1)).toThrow(/row 0 has 3 entries, expected 2/);
-    expect(() => monteCarloCone(rows, gaussian([1, 0]), 10, 1)).toThrow(/scale 2/);
-    expect(() => monteCarloCone(rows, uniform([1, Number.NaN]), 10, 1)).toThrow(RangeError);
+    expect(() => monteCarloCone(rows, gaussian([1, 0]), 10, 1)).toThrow(/coordinate 2 must be > 0/);
+    expect(() => monteCarloCone(rows, { family: uniformPrior, scales: [rat(1), rat(-1)] }, 10, 1)).toThrow(RangeError);
   });
 });

@@ -13,8 +13,10 @@ import { volumeSymmetry } from "../../../src/arch/perceptron/symmetryClasses.js"
 import { wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
 import { applyStep, walkSteps } from "../../../src/boolean/symmetryGroup.js";
 import { valueAt } from "../../../src/boolean/truthTable.js";
-import { ONE, rat, toNumber } from "../../../src/geometry/rational.js";
+import { fromNumber, ONE, rat, toNumber } from "../../../src/geometry/rational.js";
+import { gaussianPrior } from "../../../src/measure/gaussianPrior.js";
 import { monteCarloCone } from "../../../src/measure/monteCarlo.js";
+import { uniformPrior } from "../../../src/measure/uniformPrior.js";
 
 const BOTH: VolumeSettings = { gaussian: { sigmaW: ONE, sigmaB: ONE }, uniform: { boxW: ONE, boxB: ONE } };
 const SPECS: PerceptronSpec[] = [
@@ -93,8 +95,8 @@ describe("regionVolumes", () => {
       const exact = volumesOf(spec, bits, settings);
       const rows = coneRows(spec, (r) => valueAt({ n: 3, bits }, r));
       const samples = 200_000;
-      const g = monteCarloCone(rows, { kind: "gaussian", scales: [1, 1, 1, 2.5] }, samples, 3);
-      const u = monteCarloCone(rows, { kind: "uniform", scales: [1, 1, 1, 1.5] }, samples, 4);
+      const g = monteCarloCone(rows, { family: gaussianPrior, scales: [1, 1, 1, 2.5].map(fromNumber) }, samples, 3);
+      const u = monteCarloCone(rows, { family: uniformPrior, scales: [1, 1, 1, 1.5].map(fromNumber) }, samples, 4);
       const pg = exact.gaussian!.p;
       const pu = toNumber(
         rat(BigInt(exact.uniform!.fraction.split("/")[0]), BigInt(exact.uniform!.fraction.split("/")[1])),
