@@ -11,7 +11,7 @@ import {
   swapRowBits,
   wordsFromBigInt,
   wordsToBigInt,
-} from "./_internals/tableWords.js";
+} from "./tableWords.js";
 import type { BooleanFunction } from "./truthTable.js";
 
 /** Which symmetries a group contains. */

@@ -13,7 +13,7 @@ import { MAX_EXACT_PARAMETERS, type RegionVolumes, regionVolumes } from "../arch
 import { ClassPartition } from "../arch/perceptron/symmetryClasses.js";
 import { thresholdClassRegions } from "../arch/perceptron/thresholdClassRegions.js";
 import { NPN_CLASS_COUNTS } from "../arch/perceptron/thresholdEnumeration.js";
-import { rowValue, wordsFromBigInt } from "../boolean/_internals/tableWords.js";
+import { rowValue, wordsFromBigInt } from "../boolean/tableWords.js";
 import { formatFunction, rowCount } from "../boolean/truthTable.js";
 import { add, mul, parse, rat, toFraction, ZERO } from "../geometry/rational.js";
 import { CompensatedSum } from "../measure/_internals/compensatedSum.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wordsFromBigInt, wordsToBigInt } from "../../src/boolean/_internals/tableWords.js";
+import { wordsFromBigInt, wordsToBigInt } from "../../src/boolean/tableWords.js";
 import {
   applyStep,
   canonicalForm,

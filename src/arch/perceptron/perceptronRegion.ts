@@ -13,7 +13,7 @@ import {
   wordCount,
   wordsFromBigInt,
   wordsToBigInt,
-} from "../../boolean/_internals/tableWords.js";
+} from "../../boolean/tableWords.js";
 import { functionName } from "../../boolean/names.js";
 import { type BooleanFunction, formatFunction, formatWords, rowCount } from "../../boolean/truthTable.js";
 import { constrainingRows, formatConstraint, type PerceptronSpec, rowVector } from "./perceptronSpec.js";

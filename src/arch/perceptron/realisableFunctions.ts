@@ -10,8 +10,8 @@
  * - Signed, no bias: f is self-dual and its restriction to xn = +1 is a threshold function g of
  *   n − 1 inputs whose bias becomes wn.
  */
-import { TableMap } from "../../boolean/_internals/tableSet.js";
-import { flipRowWord, rowValue, wordCount, wordMask } from "../../boolean/_internals/tableWords.js";
+import { TableMap } from "../../boolean/tableSet.js";
+import { flipRowWord, rowValue, wordCount, wordMask } from "../../boolean/tableWords.js";
 import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
 import { enumerateThresholdFunctions, type ThresholdEnumeration } from "./thresholdEnumeration.js";
 import { forEachThresholdFunction } from "./walkThresholdClass.js";

@@ -5,8 +5,8 @@
  * Without bias in the binary encoding, θ ↦ −θ negates the output on every input but the zero
  * input, whose output is always 0.
  */
-import { TableMap } from "../../boolean/_internals/tableSet.js";
-import { complementWords, flipRowWord } from "../../boolean/_internals/tableWords.js";
+import { TableMap } from "../../boolean/tableSet.js";
+import { complementWords, flipRowWord } from "../../boolean/tableWords.js";
 import { groupOrder, type SymmetryGroup, walkGroup } from "../../boolean/symmetryGroup.js";
 import type { PerceptronSpec } from "./perceptronSpec.js";
 import type { ThresholdEnumeration } from "./thresholdEnumeration.js";

@@ -13,14 +13,14 @@
  * Reaching the published class count (OEIS A001529) and Σ orbit = OEIS A000609 certifies the list.
  */
 
-import { TableMap } from "../../boolean/_internals/tableSet.js";
+import { TableMap } from "../../boolean/tableSet.js";
 import {
   compareWords,
   negateRowBit,
   rowValue,
   swapRowBits,
   wordCount,
-} from "../../boolean/_internals/tableWords.js";
+} from "../../boolean/tableWords.js";
 import { groupOrder, NPN } from "../../boolean/symmetryGroup.js";
 import { rowCount } from "../../boolean/truthTable.js";
 import {

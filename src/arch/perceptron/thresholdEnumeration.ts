@@ -8,8 +8,8 @@
  * (OEIS A000609) proves that none is missing.
  */
 
-import { TableMap } from "../../boolean/_internals/tableSet.js";
-import { wordCount, wordMask } from "../../boolean/_internals/tableWords.js";
+import { TableMap } from "../../boolean/tableSet.js";
+import { wordCount, wordMask } from "../../boolean/tableWords.js";
 import { NPN, type SymmetryGroup, walkGroup } from "../../boolean/symmetryGroup.js";
 
 /** Threshold functions with bias (OEIS A000609), n = 0 … 7. */

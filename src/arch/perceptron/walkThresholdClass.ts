@@ -2,8 +2,8 @@
  * Walks one NPN class of threshold functions, carrying the representative's integer witness
  * through every symmetry step so that each member comes with a witness of its own.
  */
-import { TableMap } from "../../boolean/_internals/tableSet.js";
-import { complementWords } from "../../boolean/_internals/tableWords.js";
+import { TableMap } from "../../boolean/tableSet.js";
+import { complementWords } from "../../boolean/tableWords.js";
 import { applyStep, NPN, walkSteps } from "../../boolean/symmetryGroup.js";
 import { mapWitness, type ThresholdEnumeration } from "./thresholdEnumeration.js";
 

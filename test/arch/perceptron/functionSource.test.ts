@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { functionSource } from "../../../src/arch/perceptron/functionSource.js";
 import type { PerceptronSpec } from "../../../src/arch/perceptron/perceptronSpec.js";
 import { publishedCount } from "../../../src/arch/perceptron/publishedCounts.js";
-import { wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { formatFunction } from "../../../src/boolean/truthTable.js";
 import { evaluateSmall, evaluateStrict } from "../_helpers/bruteForce.js";
 import { VARIANTS } from "../_helpers/variants.js";

@@ -10,7 +10,7 @@ import {
 } from "../../../src/arch/perceptron/perceptronRegion.js";
 import type { PerceptronSpec } from "../../../src/arch/perceptron/perceptronSpec.js";
 import { realisableFunctions } from "../../../src/arch/perceptron/realisableFunctions.js";
-import { wordsFromBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { wordsFromBigInt } from "../../../src/boolean/tableWords.js";
 import { parseFunction } from "../../../src/boolean/truthTable.js";
 import { act, bitsOfRow, type NaiveElement } from "../../boolean/_helpers/naiveBoolean.js";
 import { bruteForceFunctions, evaluateStrict, inputVector } from "../_helpers/bruteForce.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PerceptronSpec } from "../../../src/arch/perceptron/perceptronSpec.js";
 import { realisableFunctions, toSignedWitness } from "../../../src/arch/perceptron/realisableFunctions.js";
-import { wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { bruteForceFunctions, evaluateSmall, evaluateStrict } from "../_helpers/bruteForce.js";
 
 const SPECS: PerceptronSpec[] = [

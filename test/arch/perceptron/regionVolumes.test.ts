@@ -10,7 +10,7 @@ import { coneRows, type PerceptronSpec } from "../../../src/arch/perceptron/perc
 import { realisableFunctions } from "../../../src/arch/perceptron/realisableFunctions.js";
 import { regionVolumes, type VolumeSettings } from "../../../src/arch/perceptron/regionVolumes.js";
 import { volumeSymmetry } from "../../../src/arch/perceptron/symmetryClasses.js";
-import { wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { applyStep, walkSteps } from "../../../src/boolean/symmetryGroup.js";
 import { valueAt } from "../../../src/boolean/truthTable.js";
 import { fromNumber, ONE, rat, toNumber } from "../../../src/geometry/rational.js";

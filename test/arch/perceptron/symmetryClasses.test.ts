@@ -3,7 +3,7 @@ import { functionSource } from "../../../src/arch/perceptron/functionSource.js";
 import type { PerceptronSpec } from "../../../src/arch/perceptron/perceptronSpec.js";
 import { ClassPartition, volumeSymmetry } from "../../../src/arch/perceptron/symmetryClasses.js";
 import { NPN_CLASS_COUNTS } from "../../../src/arch/perceptron/thresholdEnumeration.js";
-import { wordCount, wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { wordCount, wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { walkGroup } from "../../../src/boolean/symmetryGroup.js";
 import { permutations } from "../../boolean/_helpers/naiveBoolean.js";
 import { evaluateSmall } from "../_helpers/bruteForce.js";

@@ -9,7 +9,7 @@ import {
 } from "../../../src/arch/perceptron/thresholdClassList.js";
 import { thresholdClassRegions } from "../../../src/arch/perceptron/thresholdClassRegions.js";
 import { enumerateThresholdFunctions } from "../../../src/arch/perceptron/thresholdEnumeration.js";
-import { flipRowWord, wordCount, wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { flipRowWord, wordCount, wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { NPN, walkGroup } from "../../../src/boolean/symmetryGroup.js";
 import { parseFunction } from "../../../src/boolean/truthTable.js";
 import { evaluateStrict } from "../_helpers/bruteForce.js";

@@ -10,7 +10,7 @@ import {
   facetRowsOfMask,
 } from "../../../src/arch/perceptron/perceptronRegion.js";
 import { walkThresholdClass } from "../../../src/arch/perceptron/walkThresholdClass.js";
-import { wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { evaluateStrict } from "../_helpers/bruteForce.js";
 
 const spec = { inputs: 6, bias: true, encoding: "binary" as const };

@@ -7,7 +7,7 @@ import {
   NPN_CLASS_COUNTS,
   THRESHOLD_COUNTS,
 } from "../../../src/arch/perceptron/thresholdEnumeration.js";
-import { wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { act } from "../../boolean/_helpers/naiveBoolean.js";
 import { bruteForceFunctions, evaluateStrict } from "../_helpers/bruteForce.js";
 

@@ -9,7 +9,7 @@ import {
   facetRowsByAdjacency,
   facetRowsOfMask,
 } from "../../../src/arch/perceptron/perceptronRegion.js";
-import { wordsToBigInt } from "../../../src/boolean/_internals/tableWords.js";
+import { wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { evaluateSmall, evaluateStrict } from "../_helpers/bruteForce.js";
 
 const spec = (inputs: number) => ({ inputs, bias: true, encoding: "binary" as const });

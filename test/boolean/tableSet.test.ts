@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TableMap } from "../../../src/boolean/_internals/tableSet.js";
+import { TableMap } from "../../src/boolean/tableSet.js";
 
 type Op = { kind: "set"; key: number[]; value: number } | { kind: "get"; key: number[] };
 

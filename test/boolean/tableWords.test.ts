@@ -11,7 +11,7 @@ import {
   wordMask,
   wordsFromBigInt,
   wordsToBigInt,
-} from "../../../src/boolean/_internals/tableWords.js";
+} from "../../src/boolean/tableWords.js";
 
 /** Naive reference: the table of r ↦ f(σ(r)) for a map σ of row indices. */
 function remapRows(f: bigint, n: number, sigma: (r: number) => number): bigint {
