@@ -1,36 +1,48 @@
 /**
- * weightspace: exact geometry of tiny neural networks' weight spaces. The public API.
+ * weightspace: exact geometry of tiny neural networks' weight spaces. The curated public API:
+ * parse a function, build an architecture, its regions, their probabilities under a prior (exact
+ * and Monte Carlo), tables. Building blocks live in the subpaths `weightspace/boolean`,
+ * `weightspace/geometry`, `weightspace/measure`, `weightspace/arch` and `weightspace/tensor`.
  */
 
-export * from "./arch/perceptron/analyseFunction.js";
-export * from "./arch/perceptron/functionSource.js";
-export * from "./arch/perceptron/perceptronRegion.js";
-export * from "./arch/perceptron/perceptronSpec.js";
-export * from "./arch/perceptron/publishedCounts.js";
-export * from "./arch/perceptron/realisableFunctions.js";
-export * from "./arch/perceptron/regionVolumes.js";
-export * from "./arch/perceptron/symmetryClasses.js";
-export * from "./arch/perceptron/thresholdClassList.js";
-export * from "./arch/perceptron/thresholdClassRegions.js";
-export * from "./arch/perceptron/thresholdEnumeration.js";
-export * from "./arch/perceptron/walkThresholdClass.js";
-export * from "./boolean/encoding.js";
-export * from "./boolean/names.js";
-export * from "./boolean/symmetryGroup.js";
-export * from "./boolean/truthTable.js";
-export * from "./geometry/coneFacets.js";
-export { findInteriorPoint, type InteriorPointResult } from "./geometry/coneFeasibility.js";
-export * from "./geometry/extremeRays.js";
-export * from "./geometry/polytopeVolume.js";
+// Boolean functions: character i of a truth table (bit i of a hex number) is f(row i), rows MSB-first.
+export { functionName } from "./boolean/names.js";
+export type { Encoding } from "./boolean/encoding.js";
+export {
+  type BooleanFunction,
+  formatFunction,
+  formatHexFunction,
+  parseFunction,
+} from "./boolean/truthTable.js";
+
+// Exact numbers and cones.
 export type { Rational } from "./geometry/rational.js";
 export * as rational from "./geometry/rational.js";
-export * from "./geometry/triangulate.js";
-export * from "./measure/coneGaussian.js";
-export * from "./measure/cubeVolume.js";
-export * from "./measure/cubeVolumeByTriangulation.js";
-export * from "./measure/monteCarlo.js";
-export * from "./measure/orthantProbability.js";
-export * from "./measure/prior.js";
-export * from "./measure/simplicialConeGaussian.js";
-export * from "./measure/wilsonInterval.js";
-export * from "./tensor/tensorBackend.js";
+export { type FacetsResult, irredundantRows } from "./geometry/coneFacets.js";
+
+// Networks: one interface, a registry, the perceptron.
+export type {
+  Architecture,
+  ExactTable,
+  ExactTableOptions,
+  ImplicitRegion,
+  ParameterGroup,
+  ParameterSymmetry,
+  PolyhedralPiece,
+  Region,
+  TableRow,
+} from "./arch/architecture.js";
+export { priorFor } from "./arch/architecture.js";
+export { ARCHITECTURE_NAMES, type ArchitectureConfig, createArchitecture } from "./arch/registry.js";
+export { type PerceptronArchitecture, perceptronArchitecture } from "./arch/perceptron/perceptronArchitecture.js";
+export type { PerceptronSpec } from "./arch/perceptron/perceptronSpec.js";
+
+// Priors and probabilities.
+export type { ConeMeasure, Prior, PriorFamily } from "./measure/prior.js";
+export { type GaussianColumn, gaussianPrior } from "./measure/gaussianPrior.js";
+export { type UniformColumn, uniformPrior } from "./measure/uniformPrior.js";
+export { PRIOR_KINDS, priorFamily } from "./measure/priorFamilies.js";
+
+// Monte Carlo.
+export { type MonteCarloEstimate, monteCarloCone } from "./measure/monteCarlo.js";
+export { type MonteCarloTable, monteCarloFunction, monteCarloTable } from "./arch/monteCarloTable.js";

@@ -90,19 +90,22 @@ export interface ExactTableOptions {
   readonly onProgress?: (label: string, done: number, total: number) => void;
 }
 
-/** A table row: the function and its region, plus the requested measures by prior kind. */
+/**
+ * A table row: the function and whether it is realisable; architectures add their region fields
+ * (e.g. facets, constraints, witness), `orbit` for class rows, and one field per prior kind
+ * holding its measure.
+ */
 export interface TableRow {
   readonly function: string;
   readonly name?: string;
   readonly realizable: boolean;
-  readonly [field: string]: unknown;
 }
 
-/** A table streamed row by row; `summary` is complete once `rows` has been consumed. */
+/** A table streamed row by row; `summary` is complete once `forEachRow` has returned. */
 export interface ExactTable {
-  /** Rows in the stated order. */
-  readonly rows: Iterable<TableRow>;
-  /** Counts, totals, certification; read after iterating `rows`. */
+  /** Visits the rows in the stated order (once; rows are computed as they are visited). */
+  forEachRow(visit: (row: TableRow) => void): void;
+  /** Counts, totals, certification; read after `forEachRow`. */
   summary(): Readonly<Record<string, unknown>>;
 }
 

@@ -36,11 +36,13 @@ export function fullMask(n: number): bigint {
 }
 
 /**
- * Parses a bit string of length 2^n (character i = f(row i)). When n is omitted it is inferred
- * from the length, which must then be a power of two 1..128.
+ * Parses a bit string of length 2^n (character i = f(row i)), or a hex number `0x…` (bit i =
+ * f(row i), see parseHexFunction). When n is omitted it is inferred from the length, which must
+ * then be a power of two 1..128.
  * @throws RangeError on a wrong length or a character other than 0/1, naming the allowed values.
  */
 export function parseFunction(text: string, n?: number): BooleanFunction {
+  if (/^0x/i.test(text)) return parseHexFunction(text, n);
   if (!/^[01]*$/.test(text)) {
     const bad = [...text].find((c) => c !== "0" && c !== "1");
     throw new RangeError(`function '${text}' has the character '${bad}'; only 0 and 1 are allowed`);
@@ -109,4 +111,33 @@ export function onesCount(f: BooleanFunction): number {
   let c = 0;
   for (let b = f.bits; b !== 0n; b >>= 1n) c += Number(b & 1n);
   return c;
+}
+
+/**
+ * Parses `0x…` as a function of n inputs, the convention of logic-synthesis tools: bit i of the
+ * number is f(row i), so AND on 4 inputs is 0x8000. Without n, n is the smallest whose 2^n bits
+ * hold the number (at least the digits' width, up to MAX_INPUTS).
+ * @throws RangeError for non-hex digits or a number with more than 2^n bits.
+ */
+export function parseHexFunction(text: string, n?: number): BooleanFunction {
+  const digits = text.slice(2);
+  if (!/^[0-9a-fA-F]+$/.test(digits))
+    throw new RangeError(`function '${text}' is not a hex number; after 0x only the digits 0-9 and a-f are allowed`);
+  const bits = BigInt(`0x${digits}`);
+  let inputs = n;
+  if (inputs === undefined) {
+    inputs = 0;
+    while (inputs < MAX_INPUTS && rowCount(inputs) < digits.length * 4) inputs++;
+  }
+  assertInputs(inputs);
+  if (bits >> BigInt(rowCount(inputs)) !== 0n)
+    throw new RangeError(
+      `function '${text}' has more than 2^${inputs} = ${rowCount(inputs)} bits; with ${inputs} inputs it must be below 2^${rowCount(inputs)}`,
+    );
+  return { n: inputs, bits };
+}
+
+/** Prints f as `0x…` (bit i = f(row i)) with ⌈2^n / 4⌉ digits. */
+export function formatHexFunction(f: BooleanFunction): string {
+  return `0x${f.bits.toString(16).padStart(Math.ceil(rowCount(f.n) / 4), "0")}`;
 }

@@ -1,30 +1,33 @@
 /** Options that choose the network, shared by every command: --arch, --inputs, --encoding, --no-bias. */
 import type { Command } from "commander";
-import { MAX_PERCEPTRON_INPUTS, type PerceptronSpec } from "../arch/perceptron/perceptronSpec.js";
+import type { Architecture } from "../arch/architecture.js";
+import { ARCHITECTURE_NAMES, ARCHITECTURES, createArchitecture } from "../arch/registry.js";
 import { ENCODINGS, type Encoding } from "../boolean/encoding.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
 /** Parsed architecture options. */
 export interface ArchOptions {
-  arch: "perceptron";
+  arch: string;
   inputs?: number;
   encoding: Encoding;
   bias: boolean;
 }
+
+const MAX_INPUTS = Math.max(...Object.values(ARCHITECTURES).map((a) => a.maxInputs));
 
 /** Adds the architecture options to a command. */
 export function addArchOptions(cmd: Command): Command {
   return cmd
     .option(
       "--arch <arch>",
-      "architecture: perceptron",
-      choiceOption("--arch", ["perceptron"] as const),
+      `architecture: ${ARCHITECTURE_NAMES.map((n) => `${n} (${ARCHITECTURES[n].summary})`).join("; ")}`,
+      choiceOption("--arch", ARCHITECTURE_NAMES),
       "perceptron",
     )
     .option(
       "--inputs <n>",
-      `number of Boolean inputs, 0 to ${MAX_PERCEPTRON_INPUTS}`,
-      integerOption("--inputs", 0, MAX_PERCEPTRON_INPUTS),
+      `number of Boolean inputs, 0 to ${MAX_INPUTS}`,
+      integerOption("--inputs", 0, MAX_INPUTS),
     )
     .option(
       "--encoding <e>",
@@ -32,19 +35,33 @@ export function addArchOptions(cmd: Command): Command {
       choiceOption("--encoding", ENCODINGS),
       "binary",
     )
-    .option("--no-bias", "perceptron without bias (output 1 iff ⟨w,x⟩ > 0)");
+    .option("--no-bias", "units without bias (output 1 iff ⟨w,x⟩ > 0)");
 }
 
 /**
- * The perceptron the options describe.
- * @throws UsageError when --inputs is missing, or 0 without a bias.
+ * The network the options describe, from the registry.
+ * @throws UsageError when --inputs is missing or the configuration is out of range.
  */
-export function specFromOptions(opts: ArchOptions): PerceptronSpec {
+export function architectureFromOptions(opts: ArchOptions): Architecture {
+  const entry = ARCHITECTURES[opts.arch];
   if (opts.inputs === undefined) {
-    throw new UsageError(`--inputs is required (an integer from 0 to ${MAX_PERCEPTRON_INPUTS})`);
+    throw new UsageError(`--inputs is required (an integer from 0 to ${entry?.maxInputs ?? MAX_INPUTS})`);
   }
-  if (!opts.bias && opts.inputs === 0) {
-    throw new UsageError(`--no-bias needs --inputs from 1 to ${MAX_PERCEPTRON_INPUTS}, got 0`);
+  try {
+    return createArchitecture(opts.arch, { inputs: opts.inputs, encoding: opts.encoding, bias: opts.bias });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`--arch ${opts.arch} --inputs ${opts.inputs}: ${e.message}`);
+    throw e;
   }
-  return { inputs: opts.inputs, bias: opts.bias, encoding: opts.encoding };
+}
+
+/** The flags that rebuild this architecture on the command line, e.g. `--inputs 3 --encoding signed`. */
+export function architectureFlags(arch: Architecture): string {
+  const d = arch.description;
+  return [
+    ...(arch.type === "perceptron" ? [] : [`--arch ${arch.type}`]),
+    `--inputs ${arch.inputs}`,
+    ...(arch.encoding === "signed" ? ["--encoding signed"] : []),
+    ...(d.bias === false ? ["--no-bias"] : []),
+  ].join(" ");
 }

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { registerTable } from "./tableCommand.js";
 import { UsageError } from "./usageError.js";
+import { VERSION } from "./version.js";
 import { registerVolume } from "./volumeCommand.js";
 
 // A reader that stops early (`| head`) closes the pipe: that ends the job, it is not an error.
@@ -16,12 +17,24 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 
 const program = new Command("weightspace")
   .description("exact geometry of tiny neural networks' weight spaces")
+  .version(VERSION, "-V, --version", "print the version")
   .showHelpAfterError(false)
   .exitOverride()
   .configureOutput({ writeErr: () => {} });
 registerTable(program);
 registerVolume(program);
 for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
+const COMMANDS = program.commands.map((c) => c.name());
+program.addHelpCommand(false);
+program
+  .command("help [command]")
+  .description("help on a command")
+  .action((name?: string) => {
+    if (name === undefined) return program.outputHelp();
+    const sub = program.commands.find((c) => c.name() === name);
+    if (!sub) throw new UsageError(`help: unknown command '${name}'; allowed: ${COMMANDS.join(", ")}`);
+    sub.outputHelp();
+  });
 
 function fail(message: string, code: number): void {
   process.stderr.write(
@@ -35,7 +48,7 @@ function fail(message: string, code: number): void {
 
 try {
   if (process.argv.length <= 2) {
-    throw new UsageError("a command is required; allowed: table, volume (see --help)");
+    throw new UsageError(`a command is required; allowed: ${COMMANDS.join(", ")} (see --help)`);
   }
   await program.parseAsync(process.argv);
 } catch (e) {
@@ -47,6 +60,11 @@ try {
     ) {
       process.exitCode = 0;
     } else fail(e.message, 2);
-  } else if (e instanceof UsageError || e instanceof RangeError) fail(e.message, 2);
-  else fail(e instanceof Error ? (e.stack ?? e.message) : String(e), 1);
+  } else if (e instanceof UsageError) fail(e.message, 2);
+  else {
+    // Bad input is caught and named where it is parsed; anything else reaching here is a defect.
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    fail(`internal error (this is a bug; please report it with the command line that caused it): ${what}`, 1);
+    if (process.env.WEIGHTSPACE_DEBUG === "1" && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  }
 }

@@ -37,3 +37,32 @@ export function progressBar(label: string): Progress {
     },
   };
 }
+
+/** Progress of work in stages: a new bar whenever the label changes. */
+export interface StagedProgress {
+  /** Reports `done` of `total` units of the stage `label`. */
+  update(label: string, done: number, total: number): void;
+  /** Removes the current bar. */
+  stop(): void;
+}
+
+/** Progress bars for work in labelled stages (one bar at a time). */
+export function stagedProgress(): StagedProgress {
+  let label: string | undefined;
+  let bar: Progress | undefined;
+  return {
+    update(l, done, total) {
+      if (l !== label) {
+        bar?.stop();
+        label = l;
+        bar = progressBar(l);
+      }
+      bar?.update(done, total);
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+      label = undefined;
+    },
+  };
+}

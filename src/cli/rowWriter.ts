@@ -1,7 +1,8 @@
 /**
  * Writes a stream of records in one of the output formats. Rows are written as they come, so a
  * table never has to fit in memory (json is one document `{ arch, rows, summary }`; jsonl has one
- * row per line; csv, markdown and text are tables whose columns the command chooses).
+ * row per line and a final `{"summary": …}` line; csv, markdown and text are tables whose columns
+ * the command chooses, followed by the summary as `#` lines, or a list for markdown).
  */
 import type { OutputSink } from "./outputSink.js";
 
@@ -39,6 +40,11 @@ function jsonText(value: unknown): string {
   }
 }
 
+/** The summary as `# key: value` lines (csv readers skip them with a comment character of `#`). */
+function commentLines(sink: OutputSink, summary: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(summary)) sink.write(`# ${k}: ${typeof v === "string" ? v : jsonText(v)}\n`);
+}
+
 /** Starts writing (headers are written at once). */
 export function rowWriter<R extends object>(
   format: Format,
@@ -66,12 +72,15 @@ export function rowWriter<R extends object>(
       };
     }
     case "jsonl":
-      return { row: (r) => sink.write(`${jsonText(r)}\n`), end: () => {} };
+      return {
+        row: (r) => sink.write(`${jsonText(r)}\n`),
+        end: (summary) => sink.write(`${jsonText({ summary })}\n`),
+      };
     case "csv":
       sink.write(`${columns.map((c) => csvCell(c.header)).join(",")}\n`);
       return {
         row: (r) => sink.write(`${columns.map((c) => csvCell(c.value(r))).join(",")}\n`),
-        end: () => {},
+        end: (summary) => commentLines(sink, summary),
       };
     case "markdown":
       sink.write(`| ${columns.map((c) => c.header).join(" | ")} |\n|${columns.map(() => "---|").join("")}\n`);
@@ -97,11 +106,7 @@ export function rowWriter<R extends object>(
               true,
             )}\n`,
           ),
-        end: (summary) => {
-          for (const [k, v] of Object.entries(summary)) {
-            sink.write(`# ${k}: ${typeof v === "string" ? v : jsonText(v)}\n`);
-          }
-        },
+        end: (summary) => commentLines(sink, summary),
       };
   }
 }

@@ -1,233 +1,108 @@
-/** `weightspace table`: every function a network computes, with its certified region. */
+/** `weightspace table`: every function a network computes, with its region and probabilities. */
 import type { Command } from "commander";
-import { functionSource } from "../arch/perceptron/functionSource.js";
-import {
-  type FunctionRegion,
-  regionFromWitness,
-  unrealisableRegion,
-} from "../arch/perceptron/perceptronRegion.js";
-import { type PerceptronSpec, parameterNames, rowVector } from "../arch/perceptron/perceptronSpec.js";
-import { publishedCount } from "../arch/perceptron/publishedCounts.js";
-import { MAX_BINARY_NO_BIAS_INPUTS, MAX_TABLE_INPUTS } from "../arch/perceptron/realisableFunctions.js";
-import { MAX_EXACT_PARAMETERS, type RegionVolumes, regionVolumes } from "../arch/perceptron/regionVolumes.js";
-import { ClassPartition } from "../arch/perceptron/symmetryClasses.js";
-import { thresholdClassRegions } from "../arch/perceptron/thresholdClassRegions.js";
-import { NPN_CLASS_COUNTS } from "../arch/perceptron/thresholdEnumeration.js";
-import { rowValue, wordsFromBigInt } from "../boolean/tableWords.js";
-import { formatFunction, rowCount } from "../boolean/truthTable.js";
-import { add, mul, parse, rat, toFraction, ZERO } from "../geometry/rational.js";
-import { CompensatedSum } from "../measure/_internals/compensatedSum.js";
-import { type ArchOptions, addArchOptions, specFromOptions } from "./archOptions.js";
-import { checkOutputPath, writeOutput } from "./outputSink.js";
-import { addPriorOptions, type PriorOptions, priorKinds, volumeSettings } from "./priorOptions.js";
-import { progressBar } from "./progressBar.js";
-import { type Column, FORMATS, type Format, rowWriter } from "./rowWriter.js";
-import { choiceOption, UsageError } from "./usageError.js";
-
-/** A table row: the region, the class size in `--classes` mode, and the requested volumes. */
-export type TableRow = FunctionRegion & { orbit?: number } & RegionVolumes;
+import type { Architecture, ExactTable, TableRow } from "../arch/architecture.js";
+import { monteCarloTable } from "../arch/monteCarloTable.js";
+import { formatHexFunction, parseFunction } from "../boolean/truthTable.js";
+import type { Prior } from "../measure/prior.js";
+import { type ArchOptions, addArchOptions, architectureFromOptions } from "./archOptions.js";
+import { givenOptions, rejectGiven } from "./givenOptions.js";
+import { checkOutputPath, type OutputSink, writeOutput } from "./outputSink.js";
+import { addPriorOptions, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
+import { stagedProgress } from "./progressBar.js";
+import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js";
+import { runInfo } from "./runInfo.js";
+import { type Row, tableColumns } from "./tableColumns.js";
+import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
 interface TableOptions extends PriorOptions, ArchOptions {
-  prior: "none" | "gaussian" | "uniform" | "both";
+  method: "exact" | "mc";
+  samples: number;
+  seed: number;
   all: boolean;
-  classes: boolean;
+  classes?: true | "symmetry" | "npn";
   expand: boolean;
+  hex: boolean;
   format: Format;
   out?: string;
 }
 
-/** Largest n for which `--all` lists every Boolean function (2^(2^n) rows). */
-const MAX_ALL_INPUTS = 4;
+/** Inputs from which only NPN classes are listed by default (billions of functions). */
+const NPN_ONLY_INPUTS = 7;
+/** Inputs at which one row per symmetry class is the default (15 million functions). */
+const CLASS_DEFAULT_INPUTS = 6;
 
-function columns(n: number, classes: boolean, kinds: readonly string[]): Column<TableRow>[] {
-  const cols: Column<TableRow>[] = [
-    { header: "function", width: Math.max(8, rowCount(n)), value: (r) => r.function },
-    { header: "name", width: n <= 2 ? 14 : 8, value: (r) => r.name ?? "" },
-  ];
-  if (classes) cols.push({ header: "orbit", width: 6, value: (r) => String(r.orbit ?? "") });
-  if (kinds.includes("gaussian")) {
-    cols.push(
-      { header: "gaussian", width: 22, value: (r) => (r.gaussian ? String(r.gaussian.p) : "0") },
-      {
-        header: "gaussian_err",
-        width: 10,
-        value: (r) => (r.gaussian ? r.gaussian.err.toExponential(1) : ""),
-      },
-    );
-  }
-  if (kinds.includes("uniform")) {
-    cols.push(
-      { header: "uniform", width: 22, value: (r) => (r.uniform ? String(r.uniform.p) : "0") },
-      { header: "uniform_fraction", width: n <= 3 ? 12 : 24, value: (r) => r.uniform?.fraction ?? "0/1" },
-    );
-  }
-  cols.push(
-    { header: "facets", width: 6, value: (r) => (r.facets === null ? "" : String(r.facets)) },
-    {
-      header: "witness",
-      width: Math.max(7, 4 * (n + 1)),
-      value: (r) => (r.witness === null ? "" : r.witness.join(" ")),
-    },
-    {
-      header: "constraints",
-      width: 0,
-      value: (r) => (r.realizable ? r.constraints.join(", ") : "impossible"),
-    },
-  );
-  return cols;
-}
-
-/** The facet rows s_x·x̃ of a table as integer vectors. */
-function facetVectors(spec: PerceptronSpec, table: Uint32Array, facetRows: readonly number[]): bigint[][] {
-  return facetRows.map((r) => rowVector(spec, r).map((c) => BigInt(rowValue(table, r) ? c : -c)));
-}
-
-/** Σ orbit·P over classes: 1 up to the stated error (gaussian), exactly 1 (uniform). */
-function volumeTotals(volumes: readonly RegionVolumes[], orbits: readonly number[]): Record<string, unknown> {
-  if (volumes.length === 0) return {};
-  const out: Record<string, unknown> = {};
-  if (volumes[0].gaussian) {
-    const sum = new CompensatedSum();
-    let err = 0;
-    volumes.forEach((v, i) => {
-      sum.add(orbits[i] * (v.gaussian?.p ?? 0));
-      err += orbits[i] * (v.gaussian?.err ?? 0);
-    });
-    out.gaussianTotal = sum.value();
-    out.gaussianTotalErr = err;
-  }
-  if (volumes[0].uniform) {
-    let total = ZERO;
-    volumes.forEach((v, i) => {
-      total = add(total, mul(rat(orbits[i]), parse(v.uniform?.fraction ?? "0")));
-    });
-    out.uniformTotal = toFraction(total);
-  }
-  return out;
-}
-
-/** Above MAX_TABLE_INPUTS: one row per NPN class from the class list (no volumes, no expansion). */
-function runClassList(spec: PerceptronSpec, opts: TableOptions): void {
-  const n = spec.inputs;
-  if (!spec.bias) throw new UsageError(`--no-bias lists tables for --inputs 1 to ${MAX_TABLE_INPUTS}`);
+/** Which classes the options ask for, with the defaults of large n. */
+function classMode(arch: Architecture, opts: TableOptions, given: ReadonlySet<string>): "none" | "symmetry" | "npn" {
+  const large = arch.inputs >= CLASS_DEFAULT_INPUTS && arch.description.bias !== false;
   if (opts.expand) {
-    throw new UsageError(`--expand lists every function for --inputs 0 to ${MAX_TABLE_INPUTS}; at ${n} only classes`);
+    if (!(arch.inputs === CLASS_DEFAULT_INPUTS && large))
+      throw new UsageError(`--expand lists every function at --inputs ${CLASS_DEFAULT_INPUTS} with bias, where classes are the default; got --inputs ${arch.inputs}`);
+    rejectGiven(given, ["classes"], "--expand lists functions, not classes");
+    return "none";
   }
-  if (opts.prior !== "none") {
-    throw new UsageError(
-      `--prior: exact volumes take at most ${MAX_EXACT_PARAMETERS} parameters (--inputs 0 to ${MAX_EXACT_PARAMETERS - 1} with bias); for ${n} inputs use 'weightspace volume --method mc'`,
-    );
-  }
-  checkOutputPath(opts.out);
-  const bar = progressBar("sweeping weights");
-  const list = thresholdClassRegions(spec, (d, t) => bar.update(d, t));
-  bar.stop();
-  const published = publishedCount(spec);
-  writeOutput(opts.out, (sink) => {
-    const arch = { type: "perceptron", ...spec, parameters: parameterNames(spec) };
-    const writer = rowWriter<TableRow>(opts.format, sink, columns(n, true, []), arch);
-    const rowsBar = progressBar("facets by adjacency");
-    let rows = 0;
-    list.forEach((row) => {
-      writer.row(row);
-      if ((++rows & 0xff) === 0) rowsBar.update(rows, list.classes);
-    });
-    rowsBar.stop();
-    writer.end({
-      functions: list.count,
-      ...(published ? { publishedCount: published.count, publishedSource: published.source } : {}),
-      classes: list.classes,
-      publishedClasses: NPN_CLASS_COUNTS[n],
-      symmetry: "NPN (input permutations, input negations, output negation)",
-      rows,
-      order: "class list",
-      certification:
-        "integer witnesses checked in BigInt arithmetic; class list complete because its class count (OEIS A001529) and its sum of orbits (OEIS A000609) equal the published ones; facets by chamber adjacency, membership by positive sorted form",
-    });
-  });
+  if (opts.classes === "npn") return "npn";
+  if (opts.classes !== undefined) return "symmetry";
+  if (arch.inputs >= NPN_ONLY_INPUTS) return "npn";
+  return large && !opts.all ? "symmetry" : "none";
 }
 
-async function runTable(opts: TableOptions): Promise<void> {
-  const spec = specFromOptions(opts);
-  if (spec.inputs > MAX_TABLE_INPUTS) return runClassList(spec, opts);
-  if (!spec.bias && spec.encoding === "binary" && spec.inputs > MAX_BINARY_NO_BIAS_INPUTS) {
-    throw new UsageError(
-      `--no-bias with --encoding binary lists tables for --inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS}; 'volume' handles single functions at 6`,
-    );
+/** Writes rows through a writer created at the first row, whose columns follow that row's fields. */
+function lazyWriter(opts: TableOptions, arch: Architecture, kinds: readonly string[], sink: OutputSink) {
+  let writer: RowWriter<Row> | undefined;
+  const open = (sample: Row | undefined) => {
+    writer ??= rowWriter<Row>(opts.format, sink, tableColumns(arch.inputs, kinds, sample, opts.hex), arch.description);
+    return writer;
+  };
+  const hex = (r: TableRow): Row =>
+    opts.hex ? { ...r, function: formatHexFunction(parseFunction(r.function, arch.inputs)) } : (r as unknown as Row);
+  return {
+    row: (r: TableRow) => {
+      const row = hex(r);
+      open(row).row(row);
+    },
+    end: (summary: Record<string, unknown>) => open(undefined).end(summary),
+  };
+}
+
+function exactTable(arch: Architecture, priors: Prior[], opts: TableOptions, given: ReadonlySet<string>): ExactTable {
+  rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
+  if (!arch.exactTable) throw new UsageError(`--arch ${arch.type} has no exact table; use --method mc`);
+  const classes = classMode(arch, opts, given);
+  const progress = stagedProgress();
+  try {
+    return arch.exactTable({ priors, all: opts.all, classes, onProgress: (l, d, t) => progress.update(l, d, t) });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    throw e;
   }
-  if (opts.all && spec.inputs > MAX_ALL_INPUTS) {
-    throw new UsageError(`--all lists all 2^(2^n) functions; allowed with --inputs 0 to ${MAX_ALL_INPUTS}`);
+}
+
+async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
+  const given = givenOptions(cmd);
+  const arch = architectureFromOptions(opts);
+  const priors = priorsFromOptions(arch, opts, given);
+  const kinds = priors.map((p) => p.family.kind);
+  if (opts.method === "mc") {
+    rejectGiven(given, ["all", "classes", "expand"], "a Monte Carlo table lists the functions it sampled");
+    if (priors.length === 0) throw new UsageError(`--method mc samples from a prior: add --prior ${priorChoices(false).join("|")}`);
   }
-  if (opts.all && opts.classes) throw new UsageError("--all and --classes cannot be combined");
-  const classes = opts.classes || (spec.inputs === 6 && spec.bias && !opts.expand);
-  const kinds = priorKinds(opts.prior);
-  const settings = volumeSettings(opts, kinds);
+  const table = opts.method === "exact" ? exactTable(arch, priors, opts, given) : undefined;
   checkOutputPath(opts.out);
-  const bar = progressBar("enumerating");
-  const source = functionSource(spec, (d, t) => bar.update(d, t));
-  bar.stop();
-  const published = publishedCount(spec);
-  if (published && published.count !== source.count) {
-    throw new Error(`found ${source.count} functions, the published count is ${published.count}`);
-  }
+  const sampling = opts.method === "mc" ? { samples: opts.samples, seed: opts.seed } : undefined;
+  const run = runInfo("table", arch, priors, opts.method, sampling);
+  const progress = stagedProgress();
   writeOutput(opts.out, (sink) => {
-    const arch = { type: "perceptron", ...spec, parameters: parameterNames(spec) };
-    const writer = rowWriter<TableRow>(opts.format, sink, columns(spec.inputs, classes, kinds), arch);
-    const rowsBar = progressBar("writing rows");
-    let rows = 0;
-    let done = 0;
-    const partition =
-      classes || kinds.length > 0
-        ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count, source.enumeration)
-        : null;
-    const volumes: RegionVolumes[] = [];
-    const orbits: number[] = [];
-    const byFunction = opts.all ? new Map<string, TableRow>() : null;
-    source.forEach((table, witness, facetMask) => {
-      done++;
-      if ((done & 0x3ff) === 0) rowsBar.update(done, source.count);
-      const orbit = partition ? partition.visit(table) : 0;
-      if (classes && orbit === 0) return;
-      const region = regionFromWitness(spec, source.has, table, Array.from(witness), facetMask);
-      let row: TableRow = classes ? { ...region, orbit } : region;
-      if (kinds.length > 0 && partition) {
-        // Volumes are constant on symmetry classes: measure each class once, at its first member.
-        const id = partition.classOf(table);
-        if (orbit > 0) {
-          volumes[id] = regionVolumes(spec, facetVectors(spec, table, region.facetRows), settings);
-          orbits[id] = orbit;
-        }
-        row = { ...row, ...volumes[id] };
-      }
-      if (byFunction) byFunction.set(region.function, row);
-      else {
-        writer.row(row);
-        rows++;
-      }
-    });
-    if (byFunction) {
-      const total = 2 ** rowCount(spec.inputs);
-      for (let k = 0; k < total; k++) {
-        let bits = 0n;
-        for (let r = 0; r < rowCount(spec.inputs); r++) {
-          if ((k >> (rowCount(spec.inputs) - 1 - r)) & 1) bits |= 1n << BigInt(r);
-        }
-        const f = { n: spec.inputs, bits };
-        writer.row(byFunction.get(formatFunction(f)) ?? unrealisableRegion(f));
-        rows++;
-      }
+    const writer = lazyWriter(opts, arch, kinds, sink);
+    if (table) {
+      table.forEachRow(writer.row);
+      progress.stop();
+      writer.end({ ...table.summary(), run });
+    } else {
+      const mc = monteCarloTable(arch, priors, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t));
+      progress.stop();
+      mc.rows.forEach(writer.row);
+      writer.end({ ...mc.summary, rows: mc.rows.length, order: "truth-table string", run });
     }
-    rowsBar.stop();
-    writer.end({
-      functions: source.count,
-      ...(published ? { publishedCount: published.count, publishedSource: published.source } : {}),
-      ...(partition ? { classes: partition.classes } : {}),
-      ...volumeTotals(volumes, orbits),
-      rows,
-      order: source.sorted || opts.all ? "truth-table string" : "class by class",
-      certification:
-        "integer witnesses checked in BigInt arithmetic; enumeration complete because its count equals the published one; facets by chamber adjacency",
-    });
   });
 }
 
@@ -237,18 +112,32 @@ export function registerTable(program: Command): void {
     .description("every function the network computes, with its irredundant half-space constraints")
     .option(
       "--prior <p>",
-      "volume columns: none, gaussian, uniform or both (exact, computed once per symmetry class)",
-      choiceOption("--prior", ["none", "gaussian", "uniform", "both"] as const),
+      "probability columns: none, gaussian, uniform or both (exact: once per symmetry class; mc: sampled)",
+      choiceOption("--prior", priorChoices(true)),
       "none",
     )
+    .option(
+      "--method <m>",
+      "exact (enumeration, certified regions, exact volumes) or mc (sample the prior, histogram the functions)",
+      choiceOption("--method", ["exact", "mc"] as const),
+      "exact",
+    )
+    .option("--samples <k>", "Monte Carlo samples (--method mc), 1 to 1e12, e.g. 1e6", integerOption("--samples", 1, 1e12), 1_000_000)
+    .option("--seed <s>", "Monte Carlo PRNG seed (--method mc), 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
     .option("--all", "also list functions no weights compute (inputs 0 to 4)", false)
     .option(
-      "--classes",
-      "one row per symmetry class, with its orbit size (default at 6 inputs with bias; at 7, NPN classes only)",
-      false,
+      "--classes [group]",
+      "one row per class with its orbit size: symmetry (the prior's symmetries: input permutations, θ ↦ −θ, and input negations when signed; the default at 6 inputs with bias) or npn (NPN classes, 567 at 6 inputs; the only listing at 7)",
+      choiceOption("--classes", ["symmetry", "npn"] as const),
     )
     .option("--expand", "at 6 inputs with bias, list all 15,028,134 functions instead of classes", false)
-    .option("--format <f>", `output format: ${FORMATS.join(", ")}`, choiceOption("--format", FORMATS), "text")
-    .option("--out <file>", "write to this file instead of stdout (created only on success)");
-  addPriorOptions(cmd).action((opts: TableOptions) => runTable(opts));
+    .option("--hex", "print functions as hex numbers, bit i = f(row i) (AND on 4 inputs is 0x8000)", false)
+    .option(
+      "--format <f>",
+      `output format: ${FORMATS.join(", ")} (json: {arch, rows, summary}; jsonl: one row a line, then a final {"summary": …} line; csv and text: rows, then the summary as '# key: value' lines)`,
+      choiceOption("--format", FORMATS),
+      "text",
+    )
+    .option("--out <file>", "write to this file instead of stdout (- for stdout; created only on success)");
+  addPriorOptions(cmd).action((opts: TableOptions, c: Command) => runTable(opts, c));
 }

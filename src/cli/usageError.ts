@@ -11,13 +11,13 @@ export class UsageError extends Error {
 }
 
 /**
- * Parses an integer option in [min, max].
+ * Parses an integer option in [min, max], written as digits or in scientific form (`1e6`, `2.5e3`).
  * @throws UsageError naming the option and the allowed range.
  */
 export function integerOption(option: string, min: number, max: number) {
   return (text: string): number => {
     const v = Number(text);
-    if (!/^[+-]?\d+$/.test(text.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
+    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
       throw new UsageError(`${option} must be an integer from ${min} to ${max}, got '${text}'`);
     }
     return v;

@@ -1,15 +1,16 @@
 /** `weightspace volume`: the probability that random weights compute one function. */
 import type { Command } from "commander";
-import { analyseFunction } from "../arch/perceptron/analyseFunction.js";
-import { coneRows, type PerceptronSpec, parameterCount, parameterNames } from "../arch/perceptron/perceptronSpec.js";
-import { MAX_EXACT_PARAMETERS, regionVolumes } from "../arch/perceptron/regionVolumes.js";
-import { formatFunction, parseFunction, valueAt } from "../boolean/truthTable.js";
-import { type MonteCarloEstimate, monteCarloCone } from "../measure/monteCarlo.js";
-import { priorFamily } from "../measure/priorFamilies.js";
-import { type ArchOptions, addArchOptions, specFromOptions } from "./archOptions.js";
+import type { Architecture, Region } from "../arch/architecture.js";
+import { monteCarloFunction } from "../arch/monteCarloTable.js";
+import { type BooleanFunction, formatFunction, formatHexFunction, parseFunction } from "../boolean/truthTable.js";
+import type { ConeMeasure, Prior } from "../measure/prior.js";
+import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
+import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
-import { addPriorOptions, type PriorOptions, priorKinds, volumeSettings } from "./priorOptions.js";
+import { addPriorOptions, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
+import { runInfo } from "./runInfo.js";
+import { formatProbability } from "./tableColumns.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
 interface VolumeOptions extends PriorOptions, ArchOptions {
@@ -17,80 +18,100 @@ interface VolumeOptions extends PriorOptions, ArchOptions {
   method: "mc" | "exact";
   samples: number;
   seed: number;
-  prior: "gaussian" | "uniform" | "both";
+  hex: boolean;
   format: "json" | "text";
   out?: string;
 }
 
-function monteCarlo(
-  kind: "gaussian" | "uniform",
-  spec: PerceptronSpec,
-  rows: number[][],
-  opts: VolumeOptions,
-) {
-  const [w, b] = kind === "gaussian" ? [opts.sigmaW, opts.sigmaB] : [opts.boxW, opts.boxB];
-  const scales = Array.from({ length: spec.inputs }, () => w);
-  if (spec.bias) scales.push(b);
-  const bar = progressBar(`sampling (${kind})`);
-  const prior = { family: priorFamily(kind), scales };
-  const r = monteCarloCone(rows, prior, opts.samples, opts.seed, (d, t) => bar.update(d, t));
-  bar.stop();
-  return r;
-}
-
 function describe(kind: string, r: Record<string, unknown>): string {
+  const p = formatProbability(Number(r.p));
   if (r.method === "mc") {
-    const m = r as unknown as MonteCarloEstimate;
-    return `${kind}: p = ${m.p} (95% CI ${m.ci[0]} to ${m.ci[1]}; mc, ${m.samples} samples, seed ${m.seed})`;
+    const ci = r.ci as [number, number];
+    return `${kind}: p = ${p} (95% CI ${formatProbability(ci[0])} to ${formatProbability(ci[1])}; mc, ${r.samples} samples, seed ${r.seed})`;
   }
-  if ("fraction" in r) return `${kind}: p = ${r.fraction} = ${r.p} (exact rational)`;
-  return `${kind}: p = ${r.p} ± ${r.err} (${r.method})`;
+  if ("fraction" in r) return `${kind}: p = ${r.fraction} = ${p} (exact rational)`;
+  const warning = r.converged === false ? `; NOT CONVERGED${r.warning ? `: ${r.warning}` : ""}` : "";
+  return `${kind}: p = ${p} ± ${Number(r.err).toExponential(1)} (numerical, ${r.method}${warning})`;
 }
 
-async function runVolume(opts: VolumeOptions): Promise<void> {
-  const spec = specFromOptions(opts);
-  if (opts.function === undefined) {
-    throw new UsageError("--function is required (a bit string of 2^n characters 0/1)");
+/** The function the options name. @throws UsageError when missing or malformed. */
+function functionFromOptions(arch: Architecture, text: string | undefined): BooleanFunction {
+  const rows = 2 ** arch.inputs;
+  if (text === undefined) {
+    throw new UsageError(`--function is required: ${rows} characters 0/1 (character i = f(row i)) or 0x… (bit i = f(row i))`);
   }
-  let f: ReturnType<typeof parseFunction>;
   try {
-    f = parseFunction(opts.function, spec.inputs);
+    return parseFunction(text, arch.inputs);
   } catch (e) {
-    throw new UsageError(`--function: ${(e as Error).message}`);
+    if (e instanceof RangeError) throw new UsageError(`--function: ${e.message}`);
+    throw e;
   }
-  if (opts.method === "exact" && parameterCount(spec) > MAX_EXACT_PARAMETERS) {
-    throw new UsageError(
-      `--method exact takes at most ${MAX_EXACT_PARAMETERS} parameters (inputs + bias), this perceptron has ${parameterCount(spec)}; use --method mc`,
-    );
+}
+
+/** The exact measure of a region under a prior: its pieces measured and added. */
+function exactMeasure(arch: Architecture, region: Region, prior: Prior): ConeMeasure {
+  const parts = region.pieces.map((piece) => {
+    if (!piece.inParameters)
+      throw new UsageError(`--method exact: ${arch.type} regions are not cones in the parameters; use --method mc`);
+    return { measure: prior.family.measureCone(piece.rows, prior.scales), weight: 1 };
+  });
+  return prior.family.total(parts);
+}
+
+async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
+  const given = givenOptions(cmd);
+  const arch = architectureFromOptions(opts);
+  const f = functionFromOptions(arch, opts.function);
+  const priors = priorsFromOptions(arch, opts, given);
+  const d = arch.parameters.length;
+  if (opts.method === "exact") {
+    rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
+    for (const p of priors) {
+      if (d > p.family.maxExactDimension)
+        throw new UsageError(
+          `--method exact: exact ${p.family.kind} volumes take at most ${p.family.maxExactDimension} parameters, this network has ${d}; use --method mc`,
+        );
+    }
   }
   checkOutputPath(opts.out);
-  const bits = formatFunction(f);
-  const region = analyseFunction(spec, f);
+  const bits = opts.hex ? formatHexFunction(f) : formatFunction(f);
+  const region = arch.region(f);
   if (!region.realizable) {
-    const flags = `--inputs ${spec.inputs}${spec.encoding === "signed" ? " --encoding signed" : ""}${spec.bias ? "" : " --no-bias"}`;
     throw new UsageError(
-      `function ${bits} is not realisable by a perceptron with ${spec.inputs} inputs (${spec.encoding}, ${spec.bias ? "bias" : "no bias"}); see 'weightspace table ${flags}'`,
+      `function ${bits} is not realisable by this ${arch.type} (${architectureFlags(arch)}); see 'weightspace table ${architectureFlags(arch)} --all'`,
     );
   }
-  const kinds = priorKinds(opts.prior);
   const result: Record<string, unknown> = {
     function: bits,
     ...(region.name === undefined ? {} : { name: region.name }),
-    arch: { type: "perceptron", ...spec, parameters: parameterNames(spec) },
-    facets: region.facets,
-    constraints: region.constraints,
+    arch: arch.description,
   };
-  if (opts.method === "exact")
-    Object.assign(result, regionVolumes(spec, region.facetVectors, volumeSettings(opts, kinds)));
-  else {
-    const rows = coneRows(spec, (r) => valueAt(f, r));
-    for (const kind of kinds) result[kind] = monteCarlo(kind, spec, rows, opts);
+  if (region.pieces.length === 1) {
+    result.facets = region.pieces[0].rows.length;
+    result.constraints = region.pieces[0].constraints;
+  } else {
+    result.pieces = region.pieces.map((p) => ({ coordinates: p.coordinates, constraints: p.constraints }));
   }
+  for (const prior of priors) {
+    const kind = prior.family.kind;
+    if (opts.method === "exact") result[kind] = exactMeasure(arch, region, prior);
+    else {
+      const bar = progressBar(`sampling (${kind})`);
+      result[kind] = monteCarloFunction(arch, prior, f, opts.samples, opts.seed, (k, t) => bar.update(k, t));
+      bar.stop();
+    }
+    const m = result[kind] as { converged?: boolean; warning?: string };
+    if (m.converged === false) process.stderr.write(`weightspace: warning: ${kind} estimate did not converge${m.warning ? `: ${m.warning}` : ""}\n`);
+  }
+  const sampling = opts.method === "mc" ? { samples: opts.samples, seed: opts.seed } : undefined;
+  result.run = runInfo("volume", arch, priors, opts.method, sampling);
   writeOutput(opts.out, (sink) => {
     if (opts.format === "json") sink.write(`${JSON.stringify(result)}\n`);
     else {
       sink.write(`function ${bits}${region.name ? ` (${region.name})` : ""}\n`);
-      for (const kind of kinds) sink.write(`${describe(kind, result[kind] as Record<string, unknown>)}\n`);
+      for (const p of priors) sink.write(`${describe(p.family.kind, result[p.family.kind] as Record<string, unknown>)}\n`);
+      const run = result.run as Record<string, unknown>;
+      for (const [k, v] of Object.entries(run)) sink.write(`# ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
     }
   });
 }
@@ -99,23 +120,19 @@ async function runVolume(opts: VolumeOptions): Promise<void> {
 export function registerVolume(program: Command): void {
   const cmd = addArchOptions(program.command("volume"))
     .description("probability that random weights compute one function (exact, or Monte Carlo)")
-    .option("--function <bits>", "truth table, 2^n characters 0/1, character i = f(row i), rows MSB-first")
+    .option("--function <f>", "truth table: 2^n characters 0/1, character i = f(row i), rows MSB-first; or 0x… with bit i = f(row i)")
     .option(
       "--method <m>",
-      "exact (gaussian: triangulation + orthant/radial cubature with error bound; uniform: exact rational) or mc",
+      "exact (gaussian: numerical, triangulation + orthant/radial cubature with a verified error estimate; uniform: exact rational) or mc",
       choiceOption("--method", ["exact", "mc"] as const),
       "exact",
     )
-    .option("--samples <k>", "Monte Carlo samples, 1 to 1e12", integerOption("--samples", 1, 1e12), 1_000_000)
-    .option("--seed <s>", "Monte Carlo PRNG seed, 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
-    .option(
-      "--prior <p>",
-      "gaussian, uniform or both",
-      choiceOption("--prior", ["gaussian", "uniform", "both"] as const),
-      "both",
-    );
+    .option("--samples <k>", "Monte Carlo samples (--method mc), 1 to 1e12, e.g. 1e6", integerOption("--samples", 1, 1e12), 1_000_000)
+    .option("--seed <s>", "Monte Carlo PRNG seed (--method mc), 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
+    .option("--prior <p>", "gaussian, uniform or both", choiceOption("--prior", priorChoices(false)), "both")
+    .option("--hex", "print the function as a hex number, bit i = f(row i)", false);
   addPriorOptions(cmd)
-    .option("--format <f>", "json or text", choiceOption("--format", ["json", "text"] as const), "json")
-    .option("--out <file>", "write to this file instead of stdout (created only on success)")
-    .action((opts: VolumeOptions) => runVolume(opts));
+    .option("--format <f>", "json or text (text ends with the run's settings as '# key: value' lines)", choiceOption("--format", ["json", "text"] as const), "json")
+    .option("--out <file>", "write to this file instead of stdout (- for stdout; created only on success)")
+    .action((opts: VolumeOptions, c: Command) => runVolume(opts, c));
 }

@@ -8,17 +8,40 @@ import { describe, expect, it } from "vitest";
 import { analyseFunction } from "../../../src/arch/perceptron/analyseFunction.js";
 import { coneRows, type PerceptronSpec } from "../../../src/arch/perceptron/perceptronSpec.js";
 import { realisableFunctions } from "../../../src/arch/perceptron/realisableFunctions.js";
-import { regionVolumes, type VolumeSettings } from "../../../src/arch/perceptron/regionVolumes.js";
+import { perceptronArchitecture } from "../../../src/arch/perceptron/perceptronArchitecture.js";
+import { priorFor } from "../../../src/arch/architecture.js";
+import type { GaussianColumn } from "../../../src/measure/gaussianPrior.js";
+import type { UniformColumn } from "../../../src/measure/uniformPrior.js";
 import { volumeSymmetry } from "../../../src/arch/perceptron/symmetryClasses.js";
 import { wordsFromBigInt, wordsToBigInt } from "../../../src/boolean/tableWords.js";
 import { applyStep, walkSteps } from "../../../src/boolean/symmetryGroup.js";
 import { valueAt } from "../../../src/boolean/truthTable.js";
-import { fromNumber, ONE, rat, toNumber } from "../../../src/geometry/rational.js";
+import { fromNumber, ONE, type Rational, rat, toNumber } from "../../../src/geometry/rational.js";
 import { gaussianPrior } from "../../../src/measure/gaussianPrior.js";
 import { monteCarloCone } from "../../../src/measure/monteCarlo.js";
 import { uniformPrior } from "../../../src/measure/uniformPrior.js";
 
-const BOTH: VolumeSettings = { gaussian: { sigmaW: ONE, sigmaB: ONE }, uniform: { boxW: ONE, boxB: ONE } };
+/** Prior scales (weight, bias) per family; a family left out is not measured. */
+interface VolumeSettings {
+  readonly gaussian?: readonly [Rational, Rational];
+  readonly uniform?: readonly [Rational, Rational];
+}
+const BOTH: VolumeSettings = { gaussian: [ONE, ONE], uniform: [ONE, ONE] };
+
+/** The measures of the cone with these rows under the requested priors, through the prior interface. */
+function regionVolumes(spec: PerceptronSpec, rows: readonly (readonly bigint[])[], settings: VolumeSettings) {
+  const arch = perceptronArchitecture(spec);
+  const out: { gaussian?: GaussianColumn; uniform?: UniformColumn } = {};
+  if (settings.gaussian) {
+    const p = priorFor(arch, gaussianPrior, { weight: settings.gaussian[0], bias: settings.gaussian[1] });
+    out.gaussian = p.family.measureCone(rows, p.scales);
+  }
+  if (settings.uniform) {
+    const p = priorFor(arch, uniformPrior, { weight: settings.uniform[0], bias: settings.uniform[1] });
+    out.uniform = p.family.measureCone(rows, p.scales);
+  }
+  return out;
+}
 const SPECS: PerceptronSpec[] = [
   { inputs: 3, bias: true, encoding: "binary" },
   { inputs: 3, bias: true, encoding: "signed" },
@@ -28,9 +51,10 @@ const SPECS: PerceptronSpec[] = [
 ];
 
 function volumesOf(spec: PerceptronSpec, bits: bigint, settings = BOTH) {
-  const region = analyseFunction(spec, { n: spec.inputs, bits });
+  const region = perceptronArchitecture(spec).region({ n: spec.inputs, bits });
   expect(region.realizable).toBe(true);
-  return regionVolumes(spec, region.facetVectors, settings);
+  expect(region.pieces).toHaveLength(1);
+  return regionVolumes(spec, region.pieces[0].rows, settings);
 }
 
 /** A random element of the prior's symmetry group applied to a table. */
@@ -43,7 +67,7 @@ function randomImage(spec: PerceptronSpec, bits: bigint, stepsTaken: number, neg
   return wordsToBigInt(w);
 }
 
-describe("regionVolumes", () => {
+describe("perceptron region volumes through the prior interface", () => {
   it("is invariant under the prior's symmetries (gaussian within error, uniform exactly)", () => {
     fc.assert(
       fc.property(
@@ -71,26 +95,17 @@ describe("regionVolumes", () => {
   it("does not depend on a common scale of the prior, only on σ_b/σ_w and a_b/a_w", () => {
     const spec: PerceptronSpec = { inputs: 3, bias: true, encoding: "binary" };
     const bits = 0b00010111n; // MAJ
-    const base = volumesOf(spec, bits, {
-      gaussian: { sigmaW: ONE, sigmaB: rat(1, 2) },
-      uniform: { boxW: ONE, boxB: rat(1, 2) },
-    });
-    const scaled = volumesOf(spec, bits, {
-      gaussian: { sigmaW: rat(3), sigmaB: rat(3, 2) },
-      uniform: { boxW: rat(3), boxB: rat(3, 2) },
-    });
+    const base = volumesOf(spec, bits, { gaussian: [ONE, rat(1, 2)], uniform: [ONE, rat(1, 2)] });
+    const scaled = volumesOf(spec, bits, { gaussian: [rat(3), rat(3, 2)], uniform: [rat(3), rat(3, 2)] });
     expect(scaled.uniform).toEqual(base.uniform);
     expect(Math.abs(scaled.gaussian!.p - base.gaussian!.p)).toBeLessThanOrEqual(1e-14);
-    const wider = volumesOf(spec, bits, { gaussian: { sigmaW: ONE, sigmaB: rat(2) } });
+    const wider = volumesOf(spec, bits, { gaussian: [ONE, rat(2)] });
     expect(wider.gaussian!.p).not.toBeCloseTo(base.gaussian!.p, 3);
   });
 
   it("agrees with seeded Monte Carlo within 5 standard errors for unequal scales (false-failure rate ≈ 5.7e-7 per value)", () => {
     const spec: PerceptronSpec = { inputs: 3, bias: true, encoding: "binary" };
-    const settings: VolumeSettings = {
-      gaussian: { sigmaW: rat(1), sigmaB: rat(5, 2) },
-      uniform: { boxW: rat(1), boxB: rat(3, 2) },
-    };
+    const settings: VolumeSettings = { gaussian: [rat(1), rat(5, 2)], uniform: [rat(1), rat(3, 2)] };
     for (const bits of [0b00010111n, 0b00000001n, 0b01111111n, 0b00001011n]) {
       const exact = volumesOf(spec, bits, settings);
       const rows = coneRows(spec, (r) => valueAt({ n: 3, bits }, r));

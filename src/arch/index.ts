@@ -1,0 +1,19 @@
+/** `weightspace/arch`: the architecture interface, the registry, and the perceptron's building blocks. */
+export * from "./architecture.js";
+export * from "./coneImplicitRegion.js";
+export * from "./monteCarloTable.js";
+export * from "./perceptron/functionSource.js";
+export * from "./perceptron/perceptronArchitecture.js";
+export * from "./perceptron/perceptronRegion.js";
+export * from "./perceptron/perceptronSpec.js";
+export * from "./perceptron/publishedCounts.js";
+export * from "./perceptron/symmetryClasses.js";
+export * from "./perceptron/thresholdClassRegions.js";
+export {
+  enumerateThresholdFunctions,
+  NPN_CLASS_COUNTS,
+  THRESHOLD_COUNTS,
+  type ThresholdClass,
+  type ThresholdEnumeration,
+} from "./perceptron/thresholdEnumeration.js";
+export * from "./registry.js";
