@@ -4,6 +4,7 @@
  * stdout (or --out), progress to stderr.
  */
 import { Command, CommanderError } from "commander";
+import { registerCone } from "./coneCommand.js";
 import { registerTable } from "./tableCommand.js";
 import { UsageError } from "./usageError.js";
 import { registerVolume } from "./volumeCommand.js";
@@ -21,6 +22,7 @@ const program = new Command("weightspace")
   .configureOutput({ writeErr: () => {} });
 registerTable(program);
 registerVolume(program);
+registerCone(program);
 for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
 
 function fail(message: string, code: number): void {
