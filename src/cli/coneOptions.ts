@@ -4,7 +4,7 @@
  */
 
 import { parse, type Rational, toString } from "../geometry/rational.js";
-import { UsageError } from "./usageError.js";
+import { positiveRationalOption, UsageError } from "./usageError.js";
 
 /**
  * Parses a comma-separated list of positive exact rationals (`1`, `0.5`, `1/3`, `1e-3`); the count
@@ -13,18 +13,7 @@ import { UsageError } from "./usageError.js";
  */
 export function scaleListOption(option: string) {
   return (text: string): Rational[] =>
-    text.split(",").map((part, k) => {
-      let v: Rational | undefined;
-      try {
-        v = parse(part);
-      } catch {
-        v = undefined;
-      }
-      if (v === undefined || v.num <= 0n) {
-        throw new UsageError(`${option} value ${k + 1} must be a number > 0 (decimal or p/q), got '${part.trim()}'`);
-      }
-      return v;
-    });
+    text.split(",").map((part, k) => positiveRationalOption(`${option} value ${k + 1}`)(part.trim()));
 }
 
 /**
@@ -51,15 +40,18 @@ export function scalesFor(option: string, list: readonly Rational[] | undefined,
  */
 export function countOption(option: string, min: number, max: number) {
   return (text: string): number => {
-    let v: Rational | undefined;
-    try {
-      v = parse(text);
-    } catch {
-      v = undefined;
-    }
+    const v = parseOrUndefined(text);
     if (v === undefined || v.den !== 1n || v.num < BigInt(min) || v.num > BigInt(max)) {
       throw new UsageError(`${option} must be an integer from ${min} to ${max} (e.g. 1000 or 1e3), got '${text}'`);
     }
     return Number(v.num);
   };
+}
+
+function parseOrUndefined(text: string): Rational | undefined {
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
 }
