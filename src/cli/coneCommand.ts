@@ -46,7 +46,7 @@ appearance. Only strict '>' / '<' is accepted (the cone is open). Names: a lette
 digits, _, then optional [k] indices.
 
 The cone is measured on its irredundant facets (certified exactly). An empty cone (no θ with Aθ > 0)
-has p = 0 and says so ("empty": true, with a Gordan certificate); a cone containing a line is split
+has p = 0 and says so ("empty": true, a Gordan certificate, method "empty" also with --method mc); a cone containing a line is split
 along its lineality space into pointed pieces; no constraints at all give p = 1. "fullDimensional"
 tells whether the closed cone {Aθ ≥ 0} is full-dimensional. Integers in the output are JSON numbers,
 or decimal strings beyond 2^53.`;

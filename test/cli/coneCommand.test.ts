@@ -161,6 +161,28 @@ describe("cone: known values", () => {
   });
 });
 
+describe("cone --format text and big integers", () => {
+  it("prints dimension, facets, the constraints one a line, and each prior's p", () => {
+    const r = runWithInput(["cone", "--constraints", "-", "--format", "text"], "# names: w, b\nw > 0\nw + b > 0\n2w + b > 0\n");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("cone in R^2 (w, b): 2 facets of 3 constraints (1 redundant)");
+    expect(lines.slice(1, 3)).toEqual(["  w>0", "  w+b>0"]);
+    expect(lines).toContain("uniform (box 1,1): p = 3/8 = 0.375 (exact rational)");
+    // The wedge between the rays (0, 1) and (1, −1) spans 135°, so p = 3/8 under the Gaussian too.
+    const g = lines.map((l) => /^gaussian \(sigma 1,1\): p = (\S+) ± (\S+) \(\S+\)$/.exec(l)).find((m) => m !== null);
+    expect(g).toBeDefined();
+    expect(Math.abs(Number(g![1]) - 0.375)).toBeLessThanOrEqual(Number(g![2]) + 1e-15);
+  });
+
+  it("keeps integers beyond 2^53 exact, as decimal strings in JSON", () => {
+    const c = cone('{"rows": [["123456789012345678901", 1], [0, 1]]}');
+    expect(c.rows).toEqual([["123456789012345678901", 1], [0, 1]]);
+    expect(c.constraints).toEqual(["123456789012345678901*x1+x2>0", "x2>0"]);
+    expect(c.uniform.fraction).toBe("246913578024691357803/987654312098765431208");
+  });
+});
+
 describe("cone --method mc", () => {
   it("lies within 5 standard errors of the exact value", () => {
     // Seeded, so deterministic; for a fresh seed a 5σ miss has probability ≈ 5.7e-7 per comparison.
