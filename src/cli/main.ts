@@ -4,6 +4,7 @@
  * stdout (or --out), progress to stderr.
  */
 import { Command, CommanderError } from "commander";
+import { registerCone } from "./coneCommand.js";
 import { registerTable } from "./tableCommand.js";
 import { UsageError } from "./usageError.js";
 import { VERSION } from "./version.js";
@@ -23,6 +24,7 @@ const program = new Command("weightspace")
   .configureOutput({ writeErr: () => {} });
 registerTable(program);
 registerVolume(program);
+registerCone(program);
 for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
 const COMMANDS = program.commands.map((c) => c.name());
 program.addHelpCommand(false);
