@@ -9,11 +9,12 @@ import { measureOpenCone } from "../measure/measureOpenCone.js";
 import { monteCarloCone } from "../measure/monteCarlo.js";
 import type { ConeMeasure, Prior } from "../measure/prior.js";
 import { priorFamily } from "../measure/priorFamilies.js";
-import { countOption, scaleListOption, scalesFor } from "./coneOptions.js";
+import { scaleListOption, scalesFor } from "./coneOptions.js";
 import { describeMeasure } from "./describeMeasure.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { progressBar } from "./progressBar.js";
-import { choiceOption, UsageError } from "./usageError.js";
+import { commentLines, runInfo } from "./runInfo.js";
+import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
 type Kind = "gaussian" | "uniform";
 
@@ -143,6 +144,13 @@ function runCone(opts: ConeOptions): void {
   };
   for (const { kind, prior } of priors) result[SCALE_OPTION[kind]] = prior.scales.map(toString);
   for (const { kind, prior } of priors) result[kind] = measure(kind, prior, shape, facetRows, opts);
+  const described: Record<string, unknown> = {};
+  for (const { kind, prior } of priors) described[kind] = { [prior.family.scaleMeaning]: prior.scales.map(toString) };
+  result.run = runInfo("cone", {
+    priors: described,
+    method: opts.method,
+    ...(opts.method === "mc" ? { sampling: { samples: opts.samples, seed: opts.seed } } : {}),
+  });
 
   writeOutput(opts.out, (sink) => {
     if (opts.format === "json") {
@@ -161,6 +169,7 @@ function runCone(opts: ConeOptions): void {
       const label = `${kind} (${SCALE_OPTION[kind]} ${prior.scales.map(toString).join(",")})`;
       sink.write(`${describeMeasure(label, result[kind] as Record<string, unknown>)}\n`);
     }
+    commentLines(sink, result.run as Record<string, unknown>);
   });
 }
 
@@ -183,8 +192,8 @@ export function registerCone(program: Command): void {
       choiceOption("--method", ["exact", "mc"] as const),
       "exact",
     )
-    .option("--samples <k>", "Monte Carlo samples, 1 to 1e12 (1e6 form accepted)", countOption("--samples", 1, 1e12), 1_000_000)
-    .option("--seed <s>", "Monte Carlo PRNG seed, 0 to 2^31-1", countOption("--seed", 0, 2 ** 31 - 1), 1)
+    .option("--samples <k>", "Monte Carlo samples, 1 to 1e12 (1e6 form accepted)", integerOption("--samples", 1, 1e12), 1_000_000)
+    .option("--seed <s>", "Monte Carlo PRNG seed, 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
     .option("--format <f>", "json or text", choiceOption("--format", ["json", "text"] as const), "json")
     .option("--out <file>", "write to this file instead of stdout (created only on success)")
     .addHelpText("after", SYNTAX_HELP)

@@ -1,9 +1,8 @@
 /**
- * Option parsers of `weightspace cone`: per-coordinate prior scales (`--sigma 1,1/2,0.25`) and
- * counts written as integers or in scientific notation (`--samples 1e6`).
+ * Option parsers of `weightspace cone`: per-coordinate prior scales (`--sigma 1,1/2,0.25`).
  */
 
-import { parse, type Rational, toString } from "../geometry/rational.js";
+import { type Rational, toString } from "../geometry/rational.js";
 import { positiveRationalOption, UsageError } from "./usageError.js";
 
 /**
@@ -31,27 +30,4 @@ export function scalesFor(option: string, list: readonly Rational[] | undefined,
     );
   }
   return [...list];
-}
-
-/**
- * Parses an integer in [min, max] written as digits or in scientific notation (`1e6`, `2.5e3`),
- * exactly: `1.5` or `1e-3` are rejected rather than rounded.
- * @throws UsageError naming the option and the allowed range.
- */
-export function countOption(option: string, min: number, max: number) {
-  return (text: string): number => {
-    const v = parseOrUndefined(text);
-    if (v === undefined || v.den !== 1n || v.num < BigInt(min) || v.num > BigInt(max)) {
-      throw new UsageError(`${option} must be an integer from ${min} to ${max} (e.g. 1000 or 1e3), got '${text}'`);
-    }
-    return Number(v.num);
-  };
-}
-
-function parseOrUndefined(text: string): Rational | undefined {
-  try {
-    return parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,16 +1,18 @@
 /**
  * One line of text for a prior's result, shared by commands that print probabilities: Monte Carlo
  * estimates with their interval, exact rationals with their double, numerical values with their
- * error and method.
+ * error estimate and method. Probabilities print the same way on every line (formatProbability).
  */
-import type { MonteCarloEstimate } from "../measure/monteCarlo.js";
+import { formatProbability } from "./tableColumns.js";
 
-/** `kind: p = …` for a measure object as it appears in JSON output (`label` defaults to `kind`). */
+/** `label: p = …` for a measure object as it appears in JSON output. */
 export function describeMeasure(label: string, r: Readonly<Record<string, unknown>>): string {
+  const p = formatProbability(Number(r.p));
   if (r.method === "mc") {
-    const m = r as unknown as MonteCarloEstimate;
-    return `${label}: p = ${m.p} (95% CI ${m.ci[0]} to ${m.ci[1]}; mc, ${m.hits} of ${m.samples} samples, seed ${m.seed})`;
+    const ci = r.ci as [number, number];
+    return `${label}: p = ${p} (95% CI ${formatProbability(ci[0])} to ${formatProbability(ci[1])}; mc, ${r.hits} of ${r.samples} samples, seed ${r.seed})`;
   }
-  if ("fraction" in r) return `${label}: p = ${r.fraction} = ${r.p} (exact rational)`;
-  return `${label}: p = ${r.p} ± ${r.err} (${r.method}${r.converged === false ? ", NOT converged" : ""})`;
+  if ("fraction" in r) return `${label}: p = ${r.fraction} = ${p} (exact rational)`;
+  const warning = r.converged === false ? `; NOT CONVERGED${r.warning ? `: ${r.warning}` : ""}` : "";
+  return `${label}: p = ${p} ± ${Number(r.err).toExponential(1)} (numerical, ${r.method}${warning})`;
 }

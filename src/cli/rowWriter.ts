@@ -5,6 +5,7 @@
  * the command chooses, followed by the summary as `#` lines, or a list for markdown).
  */
 import type { OutputSink } from "./outputSink.js";
+import { commentLines } from "./runInfo.js";
 
 /** Output formats of table-like commands. */
 export const FORMATS = ["text", "csv", "json", "jsonl", "markdown"] as const;
@@ -38,11 +39,6 @@ function jsonText(value: unknown): string {
     if (!(e instanceof TypeError)) throw e;
     return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
   }
-}
-
-/** The summary as `# key: value` lines (csv readers skip them with a comment character of `#`). */
-function commentLines(sink: OutputSink, summary: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(summary)) sink.write(`# ${k}: ${typeof v === "string" ? v : jsonText(v)}\n`);
 }
 
 /** Starts writing (headers are written at once). */

@@ -1,33 +1,35 @@
 /** What produced an output: tool version, command, network, priors, method, samples and seed. */
-import type { Architecture } from "../arch/architecture.js";
-import type { Prior } from "../measure/prior.js";
-import { describePriors } from "./priorOptions.js";
 import { VERSION } from "./version.js";
 
-/** Sampling settings of a Monte Carlo run. */
-export interface SamplingInfo {
-  readonly samples: number;
-  readonly seed: number;
+/** The settings a run record states. */
+export interface RunSettings {
+  /** The architecture's description, when the command has one. */
+  readonly arch?: Readonly<Record<string, unknown>>;
+  /** Each prior's parameters, by kind. */
+  readonly priors: Readonly<Record<string, unknown>>;
+  /** `exact` or `mc`. */
+  readonly method: string;
+  /** Monte Carlo sample count and seed. */
+  readonly sampling?: { readonly samples: number; readonly seed: number };
 }
 
 /**
  * The `run` record every output carries, so that it can be reproduced: tool and version, the
  * command, the architecture, each prior's parameters, the method and (Monte Carlo) samples and seed.
  */
-export function runInfo(
-  command: string,
-  arch: Architecture,
-  priors: readonly Prior[],
-  method: string,
-  sampling?: SamplingInfo,
-): Record<string, unknown> {
+export function runInfo(command: string, settings: RunSettings): Record<string, unknown> {
   return {
     tool: "weightspace",
     version: VERSION,
     command,
-    arch: arch.description,
-    priors: describePriors(arch, priors),
-    method,
-    ...(sampling ? { samples: sampling.samples, seed: sampling.seed } : {}),
+    ...(settings.arch ? { arch: settings.arch } : {}),
+    priors: settings.priors,
+    method: settings.method,
+    ...(settings.sampling ? { samples: settings.sampling.samples, seed: settings.sampling.seed } : {}),
   };
+}
+
+/** Writes a run record (or any summary) as `# key: value` lines, the text formats' trailer. */
+export function commentLines(sink: { write(text: string): void }, record: Readonly<Record<string, unknown>>): void {
+  for (const [k, v] of Object.entries(record)) sink.write(`# ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
 }

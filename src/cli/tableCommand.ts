@@ -7,7 +7,7 @@ import type { Prior } from "../measure/prior.js";
 import { type ArchOptions, addArchOptions, architectureFromOptions } from "./archOptions.js";
 import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, type OutputSink, writeOutput } from "./outputSink.js";
-import { addPriorOptions, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
+import { addPriorOptions, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { stagedProgress } from "./progressBar.js";
 import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js";
 import { runInfo } from "./runInfo.js";
@@ -89,7 +89,7 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const table = opts.method === "exact" ? exactTable(arch, priors, opts, given) : undefined;
   checkOutputPath(opts.out);
   const sampling = opts.method === "mc" ? { samples: opts.samples, seed: opts.seed } : undefined;
-  const run = runInfo("table", arch, priors, opts.method, sampling);
+  const run = runInfo("table", { arch: arch.description, priors: describePriors(arch, priors), method: opts.method, sampling });
   const progress = stagedProgress();
   writeOutput(opts.out, (sink) => {
     const writer = lazyWriter(opts, arch, kinds, sink);

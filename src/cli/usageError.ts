@@ -11,16 +11,22 @@ export class UsageError extends Error {
 }
 
 /**
- * Parses an integer option in [min, max], written as digits or in scientific form (`1e6`, `2.5e3`).
+ * Parses an integer option in [min, max], written as digits or in scientific form (`1e6`,
+ * `2.5e3`), exactly: `1.5` or `1e-3` are rejected rather than rounded.
  * @throws UsageError naming the option and the allowed range.
  */
 export function integerOption(option: string, min: number, max: number) {
   return (text: string): number => {
-    const v = Number(text);
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
-      throw new UsageError(`${option} must be an integer from ${min} to ${max}, got '${text}'`);
+    let v: Rational | undefined;
+    try {
+      v = parse(text);
+    } catch {
+      v = undefined;
     }
-    return v;
+    if (v === undefined || v.den !== 1n || v.num < BigInt(min) || v.num > BigInt(max)) {
+      throw new UsageError(`${option} must be an integer from ${min} to ${max} (e.g. 1000 or 1e3), got '${text}'`);
+    }
+    return Number(v.num);
   };
 }
 

@@ -5,12 +5,12 @@ import { monteCarloFunction } from "../arch/monteCarloTable.js";
 import { type BooleanFunction, formatFunction, formatHexFunction, parseFunction } from "../boolean/truthTable.js";
 import type { ConeMeasure, Prior } from "../measure/prior.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
+import { describeMeasure } from "./describeMeasure.js";
 import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
-import { addPriorOptions, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
+import { addPriorOptions, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
-import { runInfo } from "./runInfo.js";
-import { formatProbability } from "./tableColumns.js";
+import { commentLines, runInfo } from "./runInfo.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
 interface VolumeOptions extends PriorOptions, ArchOptions {
@@ -21,17 +21,6 @@ interface VolumeOptions extends PriorOptions, ArchOptions {
   hex: boolean;
   format: "json" | "text";
   out?: string;
-}
-
-function describe(kind: string, r: Record<string, unknown>): string {
-  const p = formatProbability(Number(r.p));
-  if (r.method === "mc") {
-    const ci = r.ci as [number, number];
-    return `${kind}: p = ${p} (95% CI ${formatProbability(ci[0])} to ${formatProbability(ci[1])}; mc, ${r.samples} samples, seed ${r.seed})`;
-  }
-  if ("fraction" in r) return `${kind}: p = ${r.fraction} = ${p} (exact rational)`;
-  const warning = r.converged === false ? `; NOT CONVERGED${r.warning ? `: ${r.warning}` : ""}` : "";
-  return `${kind}: p = ${p} ± ${Number(r.err).toExponential(1)} (numerical, ${r.method}${warning})`;
 }
 
 /** The function the options name. @throws UsageError when missing or malformed. */
@@ -104,14 +93,13 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
     if (m.converged === false) process.stderr.write(`weightspace: warning: ${kind} estimate did not converge${m.warning ? `: ${m.warning}` : ""}\n`);
   }
   const sampling = opts.method === "mc" ? { samples: opts.samples, seed: opts.seed } : undefined;
-  result.run = runInfo("volume", arch, priors, opts.method, sampling);
+  result.run = runInfo("volume", { arch: arch.description, priors: describePriors(arch, priors), method: opts.method, sampling });
   writeOutput(opts.out, (sink) => {
     if (opts.format === "json") sink.write(`${JSON.stringify(result)}\n`);
     else {
       sink.write(`function ${bits}${region.name ? ` (${region.name})` : ""}\n`);
-      for (const p of priors) sink.write(`${describe(p.family.kind, result[p.family.kind] as Record<string, unknown>)}\n`);
-      const run = result.run as Record<string, unknown>;
-      for (const [k, v] of Object.entries(run)) sink.write(`# ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
+      for (const p of priors) sink.write(`${describeMeasure(p.family.kind, result[p.family.kind] as Record<string, unknown>)}\n`);
+      commentLines(sink, result.run as Record<string, unknown>);
     }
   });
 }

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseFunction } from "../../src/arch/perceptron/analyseFunction.js";
 import { coneRows, type PerceptronSpec, parameterNames } from "../../src/arch/perceptron/perceptronSpec.js";
-import { regionVolumes } from "../../src/arch/perceptron/regionVolumes.js";
 import { formatFunction, valueAt } from "../../src/boolean/truthTable.js";
 import { describeOpenCone } from "../../src/geometry/describeOpenCone.js";
 import { formatConstraints } from "../../src/geometry/formatLinearForm.js";
@@ -79,10 +78,10 @@ describe("cone agrees with volume on every n = 3 perceptron function with bias",
       if (shape.empty) continue;
       const facetRows = shape.facets.map((i) => system.rows[i]);
       expect(facetRows.map(String).sort()).toEqual(region.facetVectors.map(String).sort());
-      const v = regionVolumes(SPEC, region.facetVectors, {
-        gaussian: { sigmaW: rat(1), sigmaB: rat(1) },
-        uniform: { boxW: rat(1), boxB: rat(1) },
-      });
+      const v = {
+        gaussian: gaussianPrior.measureCone(region.facetVectors, ones),
+        uniform: uniformPrior.measureCone(region.facetVectors, ones),
+      };
       const g = measureOpenCone(facetRows, { family: gaussianPrior, scales: ones });
       const u = measureOpenCone(facetRows, { family: uniformPrior, scales: ones });
       expect(u.fraction).toBe(v.uniform!.fraction);
