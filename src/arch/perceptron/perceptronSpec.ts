@@ -4,6 +4,7 @@
  */
 import { type Encoding, encodeRow } from "../../boolean/encoding.js";
 import { rowCount } from "../../boolean/truthTable.js";
+import { formatLinearForm } from "../../geometry/formatLinearForm.js";
 
 /** The perceptron whose weight space is studied. */
 export interface PerceptronSpec {
@@ -86,15 +87,4 @@ export function coneRows(spec: PerceptronSpec, value: (row: number) => 0 | 1): n
  */
 export function formatConstraint(spec: PerceptronSpec, row: number, value: 0 | 1): string {
   return `${formatLinearForm(rowVector(spec, row), parameterNames(spec))}${value === 1 ? ">0" : "<0"}`;
-}
-
-/** Prints Σ c_i·name_i with the conventions of `formatConstraint` (`0` when all are zero). */
-export function formatLinearForm(coefficients: readonly number[], names: readonly string[]): string {
-  let out = "";
-  coefficients.forEach((c, i) => {
-    if (c === 0) return;
-    const mag = Math.abs(c) === 1 ? names[i] : `${Math.abs(c)}*${names[i]}`;
-    out += c < 0 ? `-${mag}` : out === "" ? mag : `+${mag}`;
-  });
-  return out === "" ? "0" : out;
 }

@@ -4,7 +4,6 @@ import {
   coneRows,
   constrainingRows,
   formatConstraint,
-  formatLinearForm,
   MAX_PERCEPTRON_INPUTS,
   type PerceptronSpec,
   parameterCount,
@@ -96,11 +95,4 @@ describe("constraint strings", () => {
     for (let r = 0; r < 8; r++) expect(formatConstraint(spec(3, false), r, 1)).not.toMatch(/b/);
   });
 
-  it("formatLinearForm: coefficient 1 omitted, others as k*name, zero form as 0", () => {
-    const names = ["w1", "w2", "b"];
-    expect(formatLinearForm([2, 0, -1], names)).toBe("2*w1-b");
-    expect(formatLinearForm([-3, 1, 0], names)).toBe("-3*w1+w2");
-    expect(formatLinearForm([0, -2, 5], names)).toBe("-2*w2+5*b");
-    expect(formatLinearForm([0, 0, 0], names)).toBe("0");
-  });
 });
