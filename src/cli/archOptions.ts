@@ -50,7 +50,8 @@ export function architectureFromOptions(opts: ArchOptions): Architecture {
   try {
     return createArchitecture(opts.arch, { inputs: opts.inputs, encoding: opts.encoding, bias: opts.bias });
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(`--arch ${opts.arch} --inputs ${opts.inputs}: ${e.message}`);
+    if (e instanceof RangeError)
+      throw new UsageError(`--arch ${opts.arch} --inputs ${opts.inputs}${opts.bias ? "" : " --no-bias"}: ${e.message}`);
     throw e;
   }
 }

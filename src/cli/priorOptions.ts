@@ -8,7 +8,7 @@ import { ONE, type Rational, toString } from "../geometry/rational.js";
 import type { Prior } from "../measure/prior.js";
 import { PRIOR_KINDS, priorFamily } from "../measure/priorFamilies.js";
 import { rejectGiven } from "./givenOptions.js";
-import { positiveRationalOption } from "./usageError.js";
+import { positiveRationalOption, UsageError } from "./usageError.js";
 
 /** Parsed prior options. */
 export interface PriorOptions {
@@ -72,8 +72,22 @@ export function describePriors(arch: Architecture, priors: readonly Prior[]): Re
   const out: Record<string, unknown> = {};
   for (const p of priors) {
     const scales: Record<string, string> = {};
-    for (const g of arch.groups) scales[g.name] = toString(p.scales[g.indices[0]]);
+    for (const g of arch.groups) if (g.indices.length > 0) scales[g.name] = toString(p.scales[g.indices[0]]);
     out[p.family.kind] = { [p.family.scaleMeaning]: scales };
   }
   return out;
+}
+
+/**
+ * Checks that the exact method of every prior reaches the architecture's dimension.
+ * @throws UsageError naming the prior, its limit and the Monte Carlo alternative.
+ */
+export function checkExactDimension(arch: Architecture, priors: readonly Prior[], option: string): void {
+  const d = arch.parameters.length;
+  for (const p of priors) {
+    if (d > p.family.maxExactDimension)
+      throw new UsageError(
+        `${option}: exact ${p.family.kind} volumes take at most ${p.family.maxExactDimension} parameters, this ${arch.type} has ${d}; use --method mc`,
+      );
+  }
 }

@@ -4,10 +4,10 @@ import type { Architecture, ExactTable, TableRow } from "../arch/architecture.js
 import { monteCarloTable } from "../arch/monteCarloTable.js";
 import { formatHexFunction, parseFunction } from "../boolean/truthTable.js";
 import type { Prior } from "../measure/prior.js";
-import { type ArchOptions, addArchOptions, architectureFromOptions } from "./archOptions.js";
-import { givenOptions, rejectGiven } from "./givenOptions.js";
+import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
+import { flagOf, givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, type OutputSink, writeOutput } from "./outputSink.js";
-import { addPriorOptions, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
+import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { stagedProgress } from "./progressBar.js";
 import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js";
 import { runInfo } from "./runInfo.js";
@@ -67,13 +67,15 @@ function lazyWriter(opts: TableOptions, arch: Architecture, kinds: readonly stri
 function exactTable(arch: Architecture, priors: Prior[], opts: TableOptions, given: ReadonlySet<string>): ExactTable {
   rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
   if (!arch.exactTable) throw new UsageError(`--arch ${arch.type} has no exact table; use --method mc`);
+  checkExactDimension(arch, priors, `--prior ${opts.prior}`);
   const classes = classMode(arch, opts, given);
   const progress = stagedProgress();
   try {
     return arch.exactTable({ priors, all: opts.all, classes, onProgress: (l, d, t) => progress.update(l, d, t) });
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message);
-    throw e;
+    if (!(e instanceof RangeError)) throw e;
+    const flags = ["all", "classes", "expand"].filter((k) => given.has(k)).map(flagOf);
+    throw new UsageError(`table ${[architectureFlags(arch), ...flags].join(" ")}: ${e.message}`);
   }
 }
 

@@ -8,7 +8,7 @@ import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOp
 import { describeMeasure } from "./describeMeasure.js";
 import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
-import { addPriorOptions, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
+import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
 import { commentLines, runInfo } from "./runInfo.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
@@ -52,15 +52,9 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   const arch = architectureFromOptions(opts);
   const f = functionFromOptions(arch, opts.function);
   const priors = priorsFromOptions(arch, opts, given);
-  const d = arch.parameters.length;
   if (opts.method === "exact") {
     rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
-    for (const p of priors) {
-      if (d > p.family.maxExactDimension)
-        throw new UsageError(
-          `--method exact: exact ${p.family.kind} volumes take at most ${p.family.maxExactDimension} parameters, this network has ${d}; use --method mc`,
-        );
-    }
+    checkExactDimension(arch, priors, "--method exact");
   }
   checkOutputPath(opts.out);
   const bits = opts.hex ? formatHexFunction(f) : formatFunction(f);

@@ -49,17 +49,17 @@ describe("rowWriter", () => {
     );
   });
 
-  it("jsonl: one row per line, no summary", () => {
+  it("jsonl: one row per line, then a final {summary} line", () => {
     expect(
       render("jsonl", ROWS)
         .trimEnd()
         .split("\n")
         .map((l) => JSON.parse(l)),
-    ).toEqual(ROWS);
+    ).toEqual([...ROWS, { summary: { n: 2 } }]);
   });
 
   it("csv: header, rows, quotes and doubled quotes where needed", () => {
-    expect(render("csv", ROWS)).toBe('a,b\nx,1\n"y, ""z""",22\n');
+    expect(render("csv", ROWS)).toBe('a,b\nx,1\n"y, ""z""",22\n# n: 2\n');
   });
 
   it("markdown: pipe table, escaped pipes, summary as a list", () => {

@@ -132,20 +132,25 @@ describe("table --format json", () => {
 });
 
 describe("table: other formats", () => {
-  it("jsonl has one row object per line", () => {
+  it("jsonl has one row object per line, then a final {summary} line with the run's settings", () => {
     const r = runCli(["table", "--inputs", "3", "--format", "jsonl"]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(104);
-    for (const line of lines) expect(JSON.parse(line)).toHaveProperty("function");
+    expect(lines).toHaveLength(105);
+    for (const line of lines.slice(0, 104)) expect(JSON.parse(line)).toHaveProperty("function");
+    const { summary } = JSON.parse(lines[104]);
+    expect(summary.functions).toBe(104);
+    expect(summary.run).toMatchObject({ tool: "weightspace", command: "table", method: "exact" });
+    expect(summary.run.arch).toMatchObject({ type: "perceptron", inputs: 3, encoding: "binary", bias: true });
   });
 
   it("csv has a header and one line per function, quoting cells with commas", () => {
     const r = runCli(["table", "--inputs", "2", "--format", "csv"]);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trimEnd().split("\n");
+    const lines = r.stdout.trimEnd().split("\n").filter((l) => !l.startsWith("#"));
     expect(lines[0]).toBe("function,name,facets,witness,constraints");
     expect(lines).toHaveLength(15);
+    expect(r.stdout).toMatch(/\n# functions: 14\n/);
     expect(lines).toContain('0001,AND,3,2 2 -3,"w2+b<0, w1+b<0, w1+w2+b>0"');
   });
 

@@ -7,9 +7,13 @@ describe("option parsers", () => {
     expect(parse("1")).toBe(1);
     expect(parse("1000000")).toBe(1_000_000);
     expect(parse(" 7 ")).toBe(7);
-    for (const bad of ["0", "-3", "1.5", "abc", "", "1e3", "0x10", "NaN", "1000000000001"]) {
+    // The forms the help shows: scientific notation that denotes an integer.
+    expect(parse("1e3")).toBe(1000);
+    expect(parse("2.5e3")).toBe(2500);
+    expect(parse("1e12")).toBe(1e12);
+    for (const bad of ["0", "-3", "1.5", "abc", "", "1e-3", "1.5e0", "0x10", "NaN", "1000000000001", "2e12"]) {
       expect(() => parse(bad), bad).toThrow(UsageError);
-      expect(() => parse(bad)).toThrow(`--samples must be an integer from 1 to 1000000000000, got '${bad}'`);
+      expect(() => parse(bad)).toThrow(`--samples must be an integer from 1 to 1000000000000 (e.g. 1000 or 1e3), got '${bad}'`);
     }
   });
 

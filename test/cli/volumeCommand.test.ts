@@ -107,12 +107,14 @@ describe("volume --method mc (JSON)", () => {
 });
 
 describe("volume: text format and --out", () => {
-  it("--format text prints one line per prior", () => {
+  it("--format text prints one line per prior, then the run's settings as # lines", () => {
     const r = runCli(["volume", ...AND, "--samples", "1000", "--format", "text"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /^function 0001 \(AND\)\ngaussian: p = [\d.]+ \(95% CI .*\)\nuniform: p = [\d.]+ \(95% CI .*\)\n$/,
+      /^function 0001 \(AND\)\ngaussian: p = [\d.e-]+ \(95% CI .*\)\nuniform: p = [\d.e-]+ \(95% CI .*\)\n(# [a-z]+: .*\n)+$/,
     );
+    expect(r.stdout).toContain("# version: ");
+    expect(r.stdout).toContain("# seed: 1\n");
   });
 
   it("--out writes the JSON to the file and nothing to stdout", () => {

@@ -74,7 +74,7 @@ export function perceptronArchitecture(spec: PerceptronSpec): PerceptronArchitec
   checkPerceptronSpec(spec);
   const n = spec.inputs;
   const parameters = parameterNames(spec);
-  const groups: ParameterGroup[] = [{ name: "w", kind: "weight", indices: identity(n) }];
+  const groups: ParameterGroup[] = n > 0 ? [{ name: "w", kind: "weight", indices: identity(n) }] : [];
   if (spec.bias) groups.push({ name: "b", kind: "bias", indices: [n] });
   const checkInputs = (f: BooleanFunction) => {
     if (f.n !== n) throw new RangeError(`function has ${f.n} inputs, the perceptron ${n}`);

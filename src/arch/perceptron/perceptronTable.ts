@@ -11,7 +11,7 @@ import { functionSource } from "./functionSource.js";
 import { type FunctionRegion, regionFromWitness, unrealisableRegion } from "./perceptronRegion.js";
 import { parameterCount, type PerceptronSpec, rowVector } from "./perceptronSpec.js";
 import { publishedCount } from "./publishedCounts.js";
-import { MAX_TABLE_INPUTS } from "./realisableFunctions.js";
+import { MAX_BINARY_NO_BIAS_INPUTS, MAX_TABLE_INPUTS } from "./realisableFunctions.js";
 import { ClassPartition } from "./symmetryClasses.js";
 import { thresholdClassRegions } from "./thresholdClassRegions.js";
 import { NPN_CLASS_COUNTS } from "./thresholdEnumeration.js";
@@ -59,6 +59,11 @@ function checkOptions(spec: PerceptronSpec, options: ExactTableOptions): void {
   if (options.all && n > MAX_ALL_INPUTS)
     throw new RangeError(`all lists 2^(2^n) functions; allowed for inputs 0 to ${MAX_ALL_INPUTS}, got ${n}`);
   if (options.all && options.classes !== "none") throw new RangeError("all lists functions, not classes");
+  const noBiasMax = spec.encoding === "binary" ? MAX_BINARY_NO_BIAS_INPUTS : MAX_TABLE_INPUTS;
+  if (!spec.bias && n > noBiasMax)
+    throw new RangeError(
+      `without bias, tables list functions for inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS} (binary) or 1 to ${MAX_TABLE_INPUTS} (signed); single functions of more inputs are measured one at a time`,
+    );
   if (options.classes === "npn") {
     if (!spec.bias) throw new RangeError("NPN classes are listed for perceptrons with bias");
     if (options.priors.length > 0 && spec.encoding === "binary")
