@@ -17,7 +17,8 @@ import { type IntMatrixInput, toIntMatrix, toIntVector } from "./_internals/chec
 import { exactFeasibility } from "./_internals/exactFeasibility.js";
 import { decideCone, isInteriorPoint } from "./coneFeasibility.js";
 import { extremeRays } from "./extremeRays.js";
-import { dot, type IntMatrix, primitive } from "./linalg.js";
+import { dot, type IntMatrix, primitive, rref } from "./linalg.js";
+import { triangulateRays } from "./triangulate.js";
 import { bigGcd, type Rational, rat } from "./rational.js";
 
 /** Certificate for one row of {@link certifyFacetCandidates}. */
@@ -88,15 +89,23 @@ export function certifyFacetCandidates(
   const rays = F.length > 0 ? extremeRays(F.map((i) => M[i])) : { rays: [], incidence: [] };
   const FT = Array.from({ length: d }, (_, c) => F.map((j) => M[j][c]));
   let fallbacks = 0;
-  const rows = M.map((a, i): CandidateRowStatus => {
-    let status: CandidateRowStatus | null;
-    if (isCandidate[i]) {
-      const k = F.indexOf(i);
-      const tight = rays.rays.filter((_, t) => rays.incidence[t].includes(k));
-      status = witnessFromRays(M, i, tight, p);
-    } else {
-      const res = exactFeasibility(FT, a);
-      status = res.feasible ? { kind: "redundant", support: F, lambda: res.x } : null;
+  const rows: (CandidateRowStatus | null)[] = M.map((_, i) => {
+    if (!isCandidate[i]) return null;
+    const k = F.indexOf(i);
+    return witnessFromRays(M, i, rays.rays.filter((_, t) => rays.incidence[t].includes(k)), p);
+  });
+  // Only when every candidate is a facet are the candidates the extreme rays of cone(F), which the
+  // triangulation needs; otherwise each redundant row gets its own exact simplex.
+  const allFacets = F.every((i) => rows[i] !== null);
+  const combination = allFacets && "lineality" in rays ? simplicialCombinations(F, M, rays) : () => null;
+  const out = rows.map((found, i): CandidateRowStatus => {
+    let status = found;
+    if (!isCandidate[i]) {
+      status = combination(M[i]);
+      if (status === null) {
+        const res = exactFeasibility(FT, M[i]);
+        status = res.feasible ? { kind: "redundant", support: F, lambda: res.x } : null;
+      }
     }
     if (status === null) {
       fallbacks++;
@@ -108,8 +117,8 @@ export function certifyFacetCandidates(
   return {
     ok: true,
     interiorPoint: p,
-    rows,
-    facets: rows.flatMap((s, i) => (s.kind === "facet" ? [i] : [])),
+    rows: out,
+    facets: out.flatMap((s, i) => (s.kind === "facet" ? [i] : [])),
     fallbacks,
   };
 }
@@ -143,6 +152,39 @@ function witnessFromRays(M: IntMatrix, r: number, tight: readonly bigint[][], p:
     if (need > k) k = need;
   }
   return { kind: "facet", witness: primitive(q.map((x, c) => k * x - p[c])) };
+}
+
+/**
+ * Multipliers over the candidates from a triangulation of cone(F) (F = the candidate rows, all facets,
+ * so they are its extreme rays, and the rays of K = {Fθ ≥ 0} are its facets): a row in cone(F) lies
+ * in one of the simplicial cones, where λ = B⁻¹a is one exact matrix–vector product. Returns null for
+ * a row in none of them (then outside cone(F)) or when K is not pointed.
+ */
+function simplicialCombinations(
+  F: readonly number[],
+  M: IntMatrix,
+  K: { rays: bigint[][]; incidence: number[][]; lineality: bigint[][] },
+): (a: readonly bigint[]) => CandidateRowStatus | null {
+  const d = M[0].length;
+  if (K.lineality.length > 0 || F.length < d) return () => null;
+  const generators = F.map((j) => M[j]);
+  const facetsOfDual = F.map((_, k) => K.incidence.flatMap((rows, t) => (rows.includes(k) ? [t] : [])));
+  const cones = triangulateRays(generators, facetsOfDual).map((simplex) => {
+    // B has the generators as columns; [B | I] reduced gives B⁻¹, scaled to integers N / D.
+    const B = Array.from({ length: d }, (_, c) => simplex.map((k) => generators[k][c]));
+    const { matrix } = rref(B.map((row, c) => [...row, ...Array.from({ length: d }, (_, j) => (j === c ? 1n : 0n))]));
+    const inverse = matrix.map((row) => row.slice(d));
+    const D = inverse.flat().reduce((l, x) => (l / bigGcd(l, x.den)) * x.den, 1n);
+    const N = inverse.map((row) => row.map((x) => x.num * (D / x.den)));
+    return { support: simplex.map((k) => F[k]), N, D };
+  });
+  return (a) => {
+    for (const { support, N, D } of cones) {
+      const num = N.map((row) => dot(row, a));
+      if (num.every((x) => x >= 0n)) return { kind: "redundant", support, lambda: num.map((x) => rat(x, D)) };
+    }
+    return null;
+  };
 }
 
 /** Row i decided on its own: reverse it and ask for an interior point of the resulting cone. */
