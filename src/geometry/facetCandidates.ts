@@ -17,7 +17,7 @@ import { type IntMatrixInput, toIntMatrix, toIntVector } from "./_internals/chec
 import { exactFeasibility } from "./_internals/exactFeasibility.js";
 import { decideCone, isInteriorPoint } from "./coneFeasibility.js";
 import { extremeRays } from "./extremeRays.js";
-import { dot, type IntMatrix, primitive, rref } from "./linalg.js";
+import { dot, type IntMatrix, primitive } from "./linalg.js";
 import { triangulateRays } from "./triangulate.js";
 import { bigGcd, type Rational, rat } from "./rational.js";
 
@@ -170,21 +170,50 @@ function simplicialCombinations(
   const generators = F.map((j) => M[j]);
   const facetsOfDual = F.map((_, k) => K.incidence.flatMap((rows, t) => (rows.includes(k) ? [t] : [])));
   const cones = triangulateRays(generators, facetsOfDual).map((simplex) => {
-    // B has the generators as columns; [B | I] reduced gives B⁻¹, scaled to integers N / D.
     const B = Array.from({ length: d }, (_, c) => simplex.map((k) => generators[k][c]));
-    const { matrix } = rref(B.map((row, c) => [...row, ...Array.from({ length: d }, (_, j) => (j === c ? 1n : 0n))]));
-    const inverse = matrix.map((row) => row.slice(d));
-    const D = inverse.flat().reduce((l, x) => (l / bigGcd(l, x.den)) * x.den, 1n);
-    const N = inverse.map((row) => row.map((x) => x.num * (D / x.den)));
-    return { support: simplex.map((k) => F[k]), N, D };
+    return { support: simplex.map((k) => F[k]), ...integerInverse(B) };
   });
   return (a) => {
-    for (const { support, N, D } of cones) {
-      const num = N.map((row) => dot(row, a));
-      if (num.every((x) => x >= 0n)) return { kind: "redundant", support, lambda: num.map((x) => rat(x, D)) };
+    search: for (const { support, N, D } of cones) {
+      const num: bigint[] = [];
+      for (const row of N) {
+        const x = dot(row, a);
+        if (x < 0n) continue search;
+        num.push(x);
+      }
+      return { kind: "redundant", support, lambda: num.map((x) => rat(x, D)) };
     }
     return null;
   };
+}
+
+/**
+ * B⁻¹ = N / D with N integer and D > 0, by fraction-free Gauss–Jordan on [B | I] (every entry stays
+ * an integer minor, so each division by the previous pivot is exact; no rationals are built, which
+ * made rational row reduction the larger part of the certification's cost at n = 7).
+ * B must be square and invertible (the simplices of a triangulation are).
+ */
+function integerInverse(B: IntMatrix): { N: bigint[][]; D: bigint } {
+  const d = B.length;
+  const a = B.map((row, i) => [...row, ...Array.from({ length: d }, (_, j) => (j === i ? 1n : 0n))]);
+  let prev = 1n;
+  for (let k = 0; k < d; k++) {
+    const p = a.findIndex((row, i) => i >= k && row[k] !== 0n);
+    if (p < 0) throw new Error("certifyFacetCandidates: internal error (singular simplex)");
+    [a[k], a[p]] = [a[p], a[k]];
+    const pivotRow = a[k];
+    const pivot = pivotRow[k];
+    for (let i = 0; i < d; i++) {
+      if (i === k) continue;
+      const row = a[i];
+      const f = row[k];
+      for (let j = 0; j < 2 * d; j++) row[j] = (pivot * row[j] - f * pivotRow[j]) / prev;
+    }
+    prev = pivot;
+  }
+  // Now a = [D·I | D·B⁻¹] with D = prev (±det B).
+  const sign = prev < 0n ? -1n : 1n;
+  return { N: a.map((row) => row.slice(d).map((x) => sign * x)), D: sign * prev };
 }
 
 /** Row i decided on its own: reverse it and ask for an interior point of the resulting cone. */
