@@ -60,6 +60,16 @@ function hyperplaneRows(spec: PerceptronSpec): number[] {
   return constrainingRows(spec).filter((r) => partnerRow(spec, r) >= r);
 }
 
+/**
+ * Whether f respects the rows its cone leaves out: without bias, signed inputs x and −x must get
+ * opposite outputs (their constraints are then one and the same), and binary input 0 must get 0.
+ */
+function fitsOmittedRows(spec: PerceptronSpec, value: (row: number) => 0 | 1): boolean {
+  if (spec.bias) return true;
+  if (spec.encoding === "binary") return value(0) === 0;
+  return constrainingRows(spec).every((r) => value(partnerRow(spec, r)) !== value(r));
+}
+
 /** The function on the other side of row r's hyperplane (a new array). */
 function flipAcross(spec: PerceptronSpec, table: Uint32Array, r: number): Uint32Array {
   const t = Uint32Array.from(table);
@@ -110,7 +120,7 @@ export function certifyFacetFlipClosure(
     const candidates = planes.flatMap((_, h) => (keys.has(canonicalize(flips[h])) ? [h] : []));
     const point = witness && witness.length === d ? Array.from(witness) : undefined;
     const res: CandidateFacetsResult = certifyFacetCandidates(A, candidates, { interiorPoint: point });
-    if (!res.ok) throw new RangeError(`representative ${formatWords(table, spec.inputs)} is not realisable`);
+    if (!res.ok || !fitsOmittedRows(spec, value)) throw new RangeError(`representative ${formatWords(table, spec.inputs)} is not realisable`);
     classes++;
     fallbacks += res.fallbacks;
     redundantRows += planes.length - res.facets.length;

@@ -107,6 +107,13 @@ describe("certifyFacetFlipClosure", () => {
     expect(() => certifyFacetFlipClosure(spec, [{ table: words(0b0110) }], key)).toThrow(
       /representative 0110 is not realisable/,
     );
+    // Without bias: binary input 0 cannot output 1; signed x and −x cannot agree (XNOR, 1001).
+    expect(() => certifyFacetFlipClosure({ ...spec, bias: false }, [{ table: words(0b0001) }], key)).toThrow(
+      /representative 1000 is not realisable/,
+    );
+    expect(() =>
+      certifyFacetFlipClosure({ ...spec, bias: false, encoding: "signed" }, [{ table: words(0b1001) }], key),
+    ).toThrow(/representative 1001 is not realisable/);
     expect(() => certifyFacetFlipClosure(spec, [{ table: words(1) }], key, { only: [1] })).toThrow(
       /only: index 1 is not a representative 0 … 0/,
     );
