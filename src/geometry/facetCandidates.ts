@@ -7,7 +7,8 @@
  *   facet r of K the sum q of the rays tight at r lies in the relative interior of that facet, so
  *   every row not parallel to a_r is positive at q, and w = k·q − p (p interior, k large) has
  *   a_r·w < 0 < a_j·w for all j ≠ r: the cone with row r reversed is nonempty.
- * - Other rows: a_i = Σ λ_j a_j over the candidates with λ ≥ 0 (exact simplex). With row i reversed,
+ * - Other rows: a_i = Σ λ_j a_j over the candidates with λ ≥ 0, read off the simplicial cone of a
+ *   triangulation of cone(F) that holds a_i (the exact simplex when none does). With row i reversed,
  *   Gordan's y = (λ, 1) shows the cone is empty, so row i is redundant.
  * A candidate whose ray witness fails, or a row outside the candidates' cone, is decided by one
  * LP-with-exact-certificate over all rows instead (`fallbacks` counts them).
