@@ -12,7 +12,7 @@ function seededSample(seed: number, size: number, count: number): number[] {
   return [...picked].sort((a, b) => a - b);
 }
 
-// The full checks take ~4 s (n = 6) and ~15 min (n = 7, see bench/completeness.mjs); the tests run a
+// The full checks take ~4 s (n = 6) and ~7 min (n = 7, see bench/completeness.mjs); the tests run a
 // seeded sample of classes, which proves nothing alone but exercises every step at full size.
 describe("certifyThresholdClassList at n = 6 and 7 (seeded samples)", () => {
   for (const [n, count] of [
