@@ -49,7 +49,7 @@ export interface Region {
   /** The region as a finite union of polyhedral pieces (empty when not realisable). */
   readonly pieces: readonly PolyhedralPiece[];
   /** Certificate that no parameters compute f (e.g. Gordan multipliers), when not realisable. */
-  readonly certificate?: Readonly<Record<string, unknown>>;
+  readonly certificate?: { readonly kind: string };
 }
 
 /**
@@ -86,6 +86,11 @@ export interface ExactTableOptions {
   readonly all: boolean;
   /** One row per class: `symmetry` classes of the priors, or `npn` classes. */
   readonly classes: "none" | "symmetry" | "npn";
+  /**
+   * Prove completeness even where it is costly (e.g. the perceptron's n = 7 class list by facet-flip
+   * closure, minutes); cheap proofs are always made.
+   */
+  readonly certify?: boolean;
   /** Progress callback (label, done, total). */
   readonly onProgress?: (label: string, done: number, total: number) => void;
 }

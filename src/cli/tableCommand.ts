@@ -21,6 +21,7 @@ interface TableOptions extends PriorOptions, ArchOptions {
   all: boolean;
   classes?: true | "symmetry" | "npn";
   expand: boolean;
+  certify: boolean;
   hex: boolean;
   format: Format;
   out?: string;
@@ -68,10 +69,18 @@ function exactTable(arch: Architecture, priors: Prior[], opts: TableOptions, giv
   rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
   if (!arch.exactTable) throw new UsageError(`--arch ${arch.type} has no exact table; use --method mc`);
   checkExactDimension(arch, priors, `--prior ${opts.prior}`);
+  if (arch.inputs < NPN_ONLY_INPUTS)
+    rejectGiven(given, ["certify"], `completeness is always proved below ${NPN_ONLY_INPUTS} inputs`);
   const classes = classMode(arch, opts, given);
   const progress = stagedProgress();
   try {
-    return arch.exactTable({ priors, all: opts.all, classes, onProgress: (l, d, t) => progress.update(l, d, t) });
+    return arch.exactTable({
+      priors,
+      all: opts.all,
+      classes,
+      certify: opts.certify,
+      onProgress: (l, d, t) => progress.update(l, d, t),
+    });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const flags = ["all", "classes", "expand"].filter((k) => given.has(k)).map(flagOf);
@@ -85,7 +94,7 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const priors = priorsFromOptions(arch, opts, given);
   const kinds = priors.map((p) => p.family.kind);
   if (opts.method === "mc") {
-    rejectGiven(given, ["all", "classes", "expand"], "a Monte Carlo table lists the functions it sampled");
+    rejectGiven(given, ["all", "classes", "expand", "certify"], "a Monte Carlo table lists the functions it sampled");
     if (priors.length === 0) throw new UsageError(`--method mc samples from a prior: add --prior ${priorChoices(false).join("|")}`);
   }
   const table = opts.method === "exact" ? exactTable(arch, priors, opts, given) : undefined;
@@ -133,6 +142,11 @@ export function registerTable(program: Command): void {
       choiceOption("--classes", ["symmetry", "npn"] as const),
     )
     .option("--expand", "at 6 inputs with bias, list all 15,028,134 functions instead of classes", false)
+    .option(
+      "--certify",
+      "at 7 inputs, also prove the class list complete by facet-flip closure (minutes; always done below 7)",
+      false,
+    )
     .option("--hex", "print functions as hex numbers, bit i = f(row i) (AND on 4 inputs is 0x8000)", false)
     .option(
       "--format <f>",

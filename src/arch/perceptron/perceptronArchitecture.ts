@@ -13,6 +13,7 @@ import { perceptronForward } from "./perceptronForward.js";
 import { checkPerceptronSpec, coneRows, type PerceptronSpec, parameterNames } from "./perceptronSpec.js";
 import { publishedCount } from "./publishedCounts.js";
 import { perceptronTable } from "./perceptronTable.js";
+import { unrealisableCertificate } from "./unrealisableCertificate.js";
 
 /** A perceptron architecture, with its spec. */
 export type PerceptronArchitecture = Architecture & { readonly spec: PerceptronSpec };
@@ -95,10 +96,8 @@ export function perceptronArchitecture(spec: PerceptronSpec): PerceptronArchitec
       const r = analyseFunction(spec, f);
       const base = { function: r.function, ...(r.name === undefined ? {} : { name: r.name }) };
       if (!r.realizable) {
-        const certificate = zeroRowFixed(spec, f)
-          ? { kind: "zero input", reason: "without bias the all-zero input has pre-activation 0, so its output is 0" }
-          : { kind: "gordan", multipliers: r.farkas ?? [] };
-        return { ...base, realizable: false, pieces: [], certificate };
+        const certificate = unrealisableCertificate(spec, f) ?? undefined;
+        return { ...base, realizable: false, pieces: [], ...(certificate ? { certificate } : {}) };
       }
       const piece = {
         coordinates: parameters,

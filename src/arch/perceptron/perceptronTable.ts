@@ -7,12 +7,14 @@ import { formatFunction, rowCount } from "../../boolean/truthTable.js";
 import { rowValue, wordsFromBigInt } from "../../boolean/tableWords.js";
 import type { ConeMeasure, Prior } from "../../measure/prior.js";
 import type { ExactTable, ExactTableOptions, TableRow } from "../architecture.js";
+import { certifyFunctionSource, certifyThresholdClassList } from "./completenessCertificate.js";
 import { functionSource } from "./functionSource.js";
 import { type FunctionRegion, regionFromWitness, unrealisableRegion } from "./perceptronRegion.js";
 import { parameterCount, type PerceptronSpec, rowVector } from "./perceptronSpec.js";
 import { publishedCount } from "./publishedCounts.js";
 import { MAX_BINARY_NO_BIAS_INPUTS, MAX_TABLE_INPUTS } from "./realisableFunctions.js";
 import { ClassPartition } from "./symmetryClasses.js";
+import { unrealisableCertificate } from "./unrealisableCertificate.js";
 import { thresholdClassRegions } from "./thresholdClassRegions.js";
 import { NPN_CLASS_COUNTS } from "./thresholdEnumeration.js";
 
@@ -49,6 +51,9 @@ class Totals {
 
 const WITNESS_CHECK =
   "integer witnesses checked in BigInt arithmetic; facets by chamber adjacency over the enumeration";
+
+/** Largest n whose completeness proof runs with every table (n = 7 takes minutes: opt in). */
+const ALWAYS_CERTIFY_INPUTS = 6;
 
 /**
  * Checks the table options against the spec.
@@ -90,10 +95,19 @@ function npnTable(spec: PerceptronSpec, options: ExactTableOptions): ExactTable 
   let functions = 0;
   let classes = 0;
   const published = publishedCount(spec);
+  let certification = `${WITNESS_CHECK}; class list complete because its class count (OEIS A001529) and its sum of orbits (OEIS A000609) equal the published ones (facet-flip closure not run: ask for it with certify)`;
   const forEachRow = (visit: (row: TableRow) => void) => {
     const list = thresholdClassRegions(spec, (d, t) => options.onProgress?.("sweeping weights", d, t));
     functions = list.count;
     classes = list.classes;
+    if (options.certify || n <= ALWAYS_CERTIFY_INPUTS) {
+      const cert = certifyThresholdClassList(spec, {
+        list: list.list,
+        onProgress: (d, t) => options.onProgress?.("proving completeness", d, t),
+      });
+      if (!cert.closed) throw new Error(`the class list is not closed under facet flips: ${cert.certification}`);
+      certification = `${WITNESS_CHECK}; ${cert.certification}`;
+    }
     list.forEach((row) => {
       let out: TableRow = row;
       if (options.priors.length > 0) {
@@ -116,7 +130,7 @@ function npnTable(spec: PerceptronSpec, options: ExactTableOptions): ExactTable 
       ...totals.summary(),
       rows,
       order: "class list",
-      certification: `${WITNESS_CHECK}; class list complete because its class count (OEIS A001529) and its sum of orbits (OEIS A000609) equal the published ones`,
+      certification,
     }),
   };
 }
@@ -142,12 +156,16 @@ export function perceptronTable(spec: PerceptronSpec, options: ExactTableOptions
   let classCount: number | undefined;
   let rows = 0;
   let sorted = true;
+  let certification = "";
   const forEachRow = (visit: (row: TableRow) => void) => {
     const source = functionSource(spec, (d, t) => options.onProgress?.("enumerating", d, t));
     count = source.count;
     sorted = source.sorted;
     if (published && published.count !== source.count)
       throw new Error(`found ${source.count} functions, the published count is ${published.count}`);
+    const cert = certifyFunctionSource(source, { onProgress: (d, t) => options.onProgress?.("proving completeness", d, t) });
+    if (!cert.closed) throw new Error(`the enumeration is not closed under facet flips: ${cert.certification}`);
+    certification = `${WITNESS_CHECK}; ${cert.certification}`;
     const measured = options.priors.length > 0;
     const partition =
       classes || measured ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count, source.enumeration) : null;
@@ -183,7 +201,12 @@ export function perceptronTable(spec: PerceptronSpec, options: ExactTableOptions
         for (let r = 0; r < m; r++) if ((k >> (m - 1 - r)) & 1) bits |= 1n << BigInt(r);
         const f = { n: spec.inputs, bits };
         rows++;
-        visit(byFunction.get(formatFunction(f)) ?? unrealisableRegion(f));
+        // Functions missing from the complete enumeration are unrealisable: each gets its Gordan proof.
+        const row: TableRow = byFunction.get(formatFunction(f)) ?? {
+          ...unrealisableRegion(f),
+          ...{ certificate: unrealisableCertificate(spec, f) },
+        };
+        visit(row);
       }
     }
   };
@@ -201,7 +224,7 @@ export function perceptronTable(spec: PerceptronSpec, options: ExactTableOptions
       ...totals.summary(),
       rows,
       order: sorted || options.all ? "truth-table string" : "class by class",
-      certification: `${WITNESS_CHECK}; enumeration complete because its count equals the published one`,
+      certification,
     }),
   };
 }

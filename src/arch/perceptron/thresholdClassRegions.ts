@@ -5,7 +5,7 @@
 import { type FunctionRegion, regionFromWitness } from "./perceptronRegion.js";
 import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
 import { toSignedWitness } from "./realisableFunctions.js";
-import { enumerateThresholdClasses } from "./thresholdClassList.js";
+import { enumerateThresholdClasses, type ThresholdClassList } from "./thresholdClassList.js";
 
 /** A class row: the region of the class representative and the number of functions in the class. */
 export type ClassRegion = FunctionRegion & { orbit: number };
@@ -16,6 +16,8 @@ export interface ThresholdClassRegions {
   readonly count: number;
   /** Number of NPN classes (equal to the published count). */
   readonly classes: number;
+  /** The class list behind the rows (for certificates that reuse it). */
+  readonly list: ThresholdClassList;
   /** Visits every class row in class-list order (representatives in positive sorted form). */
   forEach(visit: (row: ClassRegion) => void): void;
 }
@@ -35,6 +37,7 @@ export function thresholdClassRegions(
   return {
     count: list.count,
     classes: list.classes.length,
+    list,
     forEach: (visit) => {
       for (const c of list.classes) {
         const witness = spec.encoding === "signed" ? toSignedWitness(c.witness) : c.witness;
