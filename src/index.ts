@@ -19,6 +19,7 @@ export {
 export type { Rational } from "./geometry/rational.js";
 export * as rational from "./geometry/rational.js";
 export { type FacetsResult, irredundantRows } from "./geometry/coneFacets.js";
+export { loadLp } from "./geometry/lp.js";
 
 // Networks: one interface, a registry, the perceptron.
 export type {

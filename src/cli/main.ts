@@ -4,6 +4,7 @@
  * stdout (or --out), progress to stderr.
  */
 import { Command, CommanderError } from "commander";
+import { loadLp } from "../geometry/lp.js";
 import { registerCone } from "./coneCommand.js";
 import { registerTable } from "./tableCommand.js";
 import { UsageError } from "./usageError.js";
@@ -49,6 +50,8 @@ function fail(message: string, code: number): void {
 }
 
 try {
+  // The LP solver speeds up every region the commands decide; the library itself loads it only on request.
+  await loadLp();
   if (process.argv.length <= 2) {
     throw new UsageError(`a command is required; allowed: ${COMMANDS.join(", ")} (see --help)`);
   }

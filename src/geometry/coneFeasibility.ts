@@ -10,7 +10,7 @@
 import { type IntMatrixInput, toIntMatrix } from "./_internals/checkMatrix.js";
 import { exactFeasibility } from "./_internals/exactFeasibility.js";
 import { clearDenominators, dot, type IntMatrix, nullSpace, primitive } from "./linalg.js";
-import { solveLp } from "./lp.js";
+import { lpReady, solveLp } from "./lp.js";
 import { fromNumber, neg } from "./rational.js";
 
 /**
@@ -81,7 +81,8 @@ export function decideCone(A: IntMatrix, d: number, method: "lp" | "exact" = "lp
     return row.map((x) => Number(x) / s);
   });
   // Entries beyond the double range (|x| > 1.8e308) leave nothing for the LP to work with.
-  if (method === "lp" && scaled.every((row) => row.every(Number.isFinite))) {
+  // Without glpk.js loaded the exact simplex decides alone (the same certified answer).
+  if (method === "lp" && lpReady() && scaled.every((row) => row.every(Number.isFinite))) {
     const t = maxMargin(scaled, d);
     if (t !== null) {
       const point = roundToInteriorPoint(A, t);

@@ -2,15 +2,31 @@
  * A thin, synchronous wrapper over glpk.js (GLPK compiled to WebAssembly) for small dense LPs.
  *
  * glpk.js 5 exposes a Node entry point `glpk.js/node` whose factory is async (it instantiates the
- * wasm module) but whose `solve` is synchronous; the factory is awaited once at module load (top-level
- * await), so {@link solveLp} is an ordinary synchronous function. Results are floating point and are
- * only ever used as candidates: every decision taken from them elsewhere in geometry/ is re-checked
- * in exact arithmetic.
+ * wasm module) but whose `solve` is synchronous. The factory runs on the first {@link loadLp}, not at
+ * import, so importing the library costs nothing; until then {@link lpReady} is false and callers
+ * decide by the exact simplex instead (same certified answers, slower on large cones). The CLI loads
+ * it at start. Results are floating point and only ever used as candidates: every decision taken
+ * from them elsewhere in geometry/ is re-checked in exact arithmetic.
  */
 
-import GLPK, { type LP } from "glpk.js/node";
+import type { LP } from "glpk.js/node";
 
-const glpk = await GLPK();
+type Glpk = Awaited<ReturnType<(typeof import("glpk.js/node"))["default"]>>;
+let glpk: Glpk | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads and instantiates glpk.js (once; later calls return the same promise). */
+export function loadLp(): Promise<void> {
+  loading ??= import("glpk.js/node").then(async (m) => {
+    glpk = await m.default();
+  });
+  return loading;
+}
+
+/** Whether glpk.js has been loaded by {@link loadLp}, so that {@link solveLp} can run. */
+export function lpReady(): boolean {
+  return glpk !== undefined;
+}
 
 /** Outcome of an LP solve, from GLPK's solution status. */
 export type LpStatus = "optimal" | "feasible" | "infeasible" | "unbounded" | "undefined";
@@ -54,16 +70,19 @@ export interface LpResult {
   readonly duals: number[];
 }
 
-const STATUS: Record<number, LpStatus> = {
-  [glpk.GLP_OPT]: "optimal",
-  [glpk.GLP_FEAS]: "feasible",
-  [glpk.GLP_INFEAS]: "infeasible",
-  [glpk.GLP_NOFEAS]: "infeasible",
-  [glpk.GLP_UNBND]: "unbounded",
-  [glpk.GLP_UNDEF]: "undefined",
-};
+function statusOf(glpk: Glpk, code: number): LpStatus {
+  const table: Record<number, LpStatus> = {
+    [glpk.GLP_OPT]: "optimal",
+    [glpk.GLP_FEAS]: "feasible",
+    [glpk.GLP_INFEAS]: "infeasible",
+    [glpk.GLP_NOFEAS]: "infeasible",
+    [glpk.GLP_UNBND]: "unbounded",
+    [glpk.GLP_UNDEF]: "undefined",
+  };
+  return table[code] ?? "undefined";
+}
 
-function boundSpec(lb: number | undefined, ub: number | undefined): { type: number; lb: number; ub: number } {
+function boundSpec(glpk: Glpk, lb: number | undefined, ub: number | undefined): { type: number; lb: number; ub: number } {
   const hasLb = lb !== undefined && lb !== Number.NEGATIVE_INFINITY;
   const hasUb = ub !== undefined && ub !== Number.POSITIVE_INFINITY;
   if (hasLb && hasUb) {
@@ -78,9 +97,11 @@ function boundSpec(lb: number | undefined, ub: number | undefined): { type: numb
  * Solves the LP with GLPK's simplex (presolver off, so that infeasible and unbounded problems get a
  * definite status, and messages off).
  * @throws RangeError if a row or the bounds do not have one entry per variable, a coefficient is not
- *   finite, or a lower bound exceeds an upper bound.
+ *   finite, or a lower bound exceeds an upper bound; Error if glpk.js is not loaded (see lpReady).
  */
 export function solveLp(problem: LpProblem): LpResult {
+  if (glpk === undefined) throw new Error("solveLp: glpk.js is not loaded; await loadLp() first");
+  const g = glpk;
   const n = problem.objective.length;
   const name = (j: number) => `x${j}`;
   const checkFinite = (v: readonly number[], what: string) => {
@@ -94,7 +115,7 @@ export function solveLp(problem: LpProblem): LpResult {
   const lp: LP = {
     name: "lp",
     objective: {
-      direction: problem.direction === "min" ? glpk.GLP_MIN : glpk.GLP_MAX,
+      direction: problem.direction === "min" ? g.GLP_MIN : g.GLP_MAX,
       name: "obj",
       vars: problem.objective.map((coef, j) => ({ name: name(j), coef })),
     },
@@ -110,19 +131,19 @@ export function solveLp(problem: LpProblem): LpResult {
       row.coef.forEach((coef, j) => {
         if (coef !== 0) vars.push({ name: name(j), coef });
       });
-      return { name: `r${i}`, vars, bnds: boundSpec(row.lb, row.ub) };
+      return { name: `r${i}`, vars, bnds: boundSpec(g, row.lb, row.ub) };
     }),
     bounds: Array.from({ length: n }, (_, j) => {
       const b = problem.bounds?.[j] ?? {};
       if (b.lb !== undefined && b.ub !== undefined && b.lb > b.ub) {
         throw new RangeError(`solveLp: bounds[${j}] has lb ${b.lb} > ub ${b.ub}`);
       }
-      return { name: name(j), ...boundSpec(b.lb, b.ub) };
+      return { name: name(j), ...boundSpec(g, b.lb, b.ub) };
     }),
   };
-  const res = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: false }).result;
+  const res = g.solve(lp, { msglev: g.GLP_MSG_OFF, presol: false }).result;
   return {
-    status: STATUS[res.status] ?? "undefined",
+    status: statusOf(g, res.status),
     objective: res.z,
     x: Array.from({ length: n }, (_, j) => res.vars[name(j)] ?? 0),
     duals: problem.rows.map((_, i) => res.dual?.[`r${i}`] ?? 0),

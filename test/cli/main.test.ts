@@ -23,7 +23,7 @@ const AND = ["--inputs", "2", "--function", "0001"];
 const BAD_INPUT: [string, string[], RegExp][] = [
   ["table: --inputs out of range (8)", ["table", "--inputs", "8"], /--inputs.*0 to 7.*'8'/],
   ["table: volumes at 7 inputs", ["table", "--inputs", "7", "--prior", "gaussian"], /--prior.*at most 7 parameters.*--method mc/],
-  ["table: --expand at 7 inputs", ["table", "--inputs", "7", "--expand"], /--expand.*0 to 6/],
+  ["table: --expand at 7 inputs", ["table", "--inputs", "7", "--expand"], /--expand.*--inputs 6.*got --inputs 7/],
   ["table: --no-bias at 7 inputs", ["table", "--inputs", "7", "--no-bias"], /--no-bias.*1 to 6/],
   [
     "volume: exact at 8 parameters",
