@@ -8,7 +8,7 @@ import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOp
 import { flagOf, givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, type OutputSink, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
-import { stagedProgress } from "./progressBar.js";
+import { type StagedProgress, stagedProgress } from "./progressBar.js";
 import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js";
 import { runInfo } from "./runInfo.js";
 import { type Row, tableColumns } from "./tableColumns.js";
@@ -65,14 +65,19 @@ function lazyWriter(opts: TableOptions, arch: Architecture, kinds: readonly stri
   };
 }
 
-function exactTable(arch: Architecture, priors: Prior[], opts: TableOptions, given: ReadonlySet<string>): ExactTable {
+function exactTable(
+  arch: Architecture,
+  priors: Prior[],
+  opts: TableOptions,
+  given: ReadonlySet<string>,
+  progress: StagedProgress,
+): ExactTable {
   rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
   if (!arch.exactTable) throw new UsageError(`--arch ${arch.type} has no exact table; use --method mc`);
   checkExactDimension(arch, priors, `--prior ${opts.prior}`);
   if (arch.inputs < NPN_ONLY_INPUTS)
     rejectGiven(given, ["certify"], `completeness is always proved below ${NPN_ONLY_INPUTS} inputs`);
   const classes = classMode(arch, opts, given);
-  const progress = stagedProgress();
   try {
     return arch.exactTable({
       priors,
@@ -97,11 +102,11 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
     rejectGiven(given, ["all", "classes", "expand", "certify"], "a Monte Carlo table lists the functions it sampled");
     if (priors.length === 0) throw new UsageError(`--method mc samples from a prior: add --prior ${priorChoices(false).join("|")}`);
   }
-  const table = opts.method === "exact" ? exactTable(arch, priors, opts, given) : undefined;
+  const progress = stagedProgress();
+  const table = opts.method === "exact" ? exactTable(arch, priors, opts, given, progress) : undefined;
   checkOutputPath(opts.out);
   const sampling = opts.method === "mc" ? { samples: opts.samples, seed: opts.seed } : undefined;
   const run = runInfo("table", { arch: arch.description, priors: describePriors(arch, priors), method: opts.method, sampling });
-  const progress = stagedProgress();
   writeOutput(opts.out, (sink) => {
     const writer = lazyWriter(opts, arch, kinds, sink);
     if (table) {
