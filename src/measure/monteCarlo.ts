@@ -4,7 +4,7 @@
  * exists, and the independent check of the exact ones.
  */
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { toNumber } from "../geometry/rational.js";
+import { cmp, div, ONE, toNumber, toString } from "../geometry/rational.js";
 import { checkPrior, type Prior } from "./prior.js";
 import { wilsonInterval } from "./wilsonInterval.js";
 
@@ -46,15 +46,18 @@ export function monteCarloEstimate(hits: number, samples: number, seed: number):
 }
 
 /**
- * The prior's scales as doubles for sampling.
- * @throws RangeError when a scale is not a positive finite double (e.g. 1e-400 underflows).
+ * The prior's scales as doubles for sampling, divided exactly by the largest: which functions the
+ * samples compute depends only on the ratios, so σ_w = 1e-300 with σ_b = 1 samples as well as 1 and
+ * 1e300.
+ * @throws RangeError when a ratio underflows the doubles (below about 1e-308).
  */
 export function samplingScales(prior: Prior): Float64Array {
+  const largest = prior.scales.reduce((m, s) => (cmp(s, m) > 0 ? s : m), prior.scales[0] ?? ONE);
   return Float64Array.from(prior.scales, (s, k) => {
-    const x = toNumber(s);
+    const x = toNumber(div(s, largest));
     if (!(x > 0) || !Number.isFinite(x)) {
       throw new RangeError(
-        `${prior.family.kind} prior: ${prior.family.scaleMeaning} of coordinate ${k + 1} is not a positive finite double (${x}); rescale all scales by a common factor, cone probabilities depend only on their ratios`,
+        `${prior.family.kind} prior: the ${prior.family.scaleMeaning} of coordinate ${k + 1} divided by the largest is ${toString(div(s, largest))}, below the smallest double; Monte Carlo cannot sample it (use the exact method)`,
       );
     }
     return x;
