@@ -239,9 +239,10 @@ describe("--out through the built CLI", () => {
     expect(listDir(d)).toEqual(["stdout"]);
   });
 
-  it("bad paths: exit 2, one line on stderr, no stack trace, nothing created", () => {
+  it("bad paths (empty, trailing '/', missing folder, folder, unwritable): exit 2, one line, nothing created", () => {
     const d = freshDir();
-    for (const out of ["", join(d, "new") + "/", join(d, "missing", "x.json"), d]) {
+    const unwritable = existsSync("/sys/kernel") ? ["/sys/weightspace-out.json"] : [];
+    for (const out of ["", join(d, "new") + "/", join(d, "missing", "x.json"), d, ...unwritable]) {
       const r = runCli([...table, "--out", out], d);
       expect(r.status, out).toBe(2);
       expect(r.stderr).toMatch(/^weightspace: --out .*allowed: a file path, or '-' for stdout\n$/);
