@@ -160,17 +160,43 @@ export function fromNumber(x: number): Rational {
   return rat(BigInt(m), 1n << BigInt(e));
 }
 
+/** Binary exponent of the smallest subnormal double, 2^−1074: the finest step a double can take. */
+const MIN_EXPONENT = -1074;
+/** Doubles carry 53 significant bits. */
+const PRECISION = 53;
+/** 2^1024, the first power of two beyond the largest finite double. */
+const OVERFLOW_EXPONENT = 1024;
+
 /**
- * Nearest double to a (correctly rounded for numbers within double range, to within one ulp
- * otherwise): scales so that the integer division keeps 64 significant bits.
+ * The double nearest to a, ties to the even significand (IEEE 754 round-half-to-even), for any size
+ * of numerator and denominator: subnormals down to 2^−1074, ±Infinity from 2^1024 − 2^970 (the
+ * tie above the largest double) on, and −0 for a negative a that rounds to zero. Exact in BigInt: the
+ * quotient is taken to at least 54 bits, the bits below the last kept one decide the rounding, and
+ * the division remainder is the sticky bit that breaks apparent ties.
  */
 export function toNumber(a: Rational): number {
   if (a.num === 0n) return 0;
   const negative = a.num < 0n;
   const n = negative ? -a.num : a.num;
-  const shift = BigInt(Math.max(0, 64 - (bitLength(n) - bitLength(a.den))));
-  const q = (n << shift) / a.den;
-  const v = Number(q) / 2 ** Number(shift);
+  // 2^(e−1) < n/den < 2^(e+1); scaling by 2^(PRECISION+1−e) leaves a quotient of 54 or 55 bits.
+  const e = bitLength(n) - bitLength(a.den);
+  const s = PRECISION + 1 - e;
+  const num = s >= 0 ? n << BigInt(s) : n;
+  const den = s >= 0 ? a.den : a.den << BigInt(-s);
+  const q = num / den;
+  const sticky = num % den !== 0n;
+  // a = (q + fraction)·2^−s with q ≥ 2^53, so floor(log2 a) = bitLength(q) − 1 − s exactly.
+  const exponent = bitLength(q) - 1 - s;
+  if (exponent >= OVERFLOW_EXPONENT) return negative ? -Infinity : Infinity;
+  // The weight of the last significand bit: 53 bits below the leading one, or 2^−1074 for subnormals.
+  const ulp = Math.max(exponent - (PRECISION - 1), MIN_EXPONENT);
+  const dropped = BigInt(s + ulp); // ≥ 1 because q has at least 54 bits
+  let m = q >> dropped;
+  const rest = q - (m << dropped);
+  const half = 1n << (dropped - 1n);
+  if (rest > half || (rest === half && (sticky || (m & 1n) === 1n))) m += 1n;
+  // m ≤ 2^53 and 2^ulp is a double, so the product is exact unless it reaches 2^1024 (→ Infinity).
+  const v = Number(m) * 2 ** ulp;
   return negative ? -v : v;
 }
 

@@ -7,11 +7,13 @@
  *   uniform (signed): P(b > Σ|w_i|) = 1/(2·(n+1)!) (a cross-polytope under the cube);
  *   uniform (binary): Σ_k C(n,k)·2^−n/(2·(k+1)!) (only the negative w_i constrain b);
  *   Gaussian: p_k = P(b > Σ_{i≤k}|w_i|) by Gil-Pelaez inversion of the characteristic function
- *   e^{−t²/2}·(1 − i·erfi(t/√2))^k, evaluated with mpmath at 30 digits (values below);
+ *   e^{−(k+1)t²/2}·(1 − i·erfi(t/√2))^k, evaluated with mpmath at 30 digits by
+ *   test/reference/halfNormalSums.py (stored in halfNormalSums.json beside it);
  *   binary Gaussian = Σ_k C(n,k)·2^−n·p_k.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { add, mul, parse, rat, toFraction, ZERO, type Rational } from "../../src/geometry/rational.js";
+import { readReference } from "../reference/readReference.js";
 import { ensureBuilt, runCliAsync } from "./_helpers/runCli.js";
 
 interface ClassRow {
@@ -25,10 +27,8 @@ interface ClassTable {
   summary: { functions: number; classes: number; gaussianTotal: number; gaussianTotalErr: number; uniformTotal: string };
 }
 
-/** p_k = P(b > Σ_{i≤k}|w_i|) for independent standard normals (Gil-Pelaez, mpmath, 30 digits). */
-const P_CONST = [
-  0.5, 0.25, 0.10817344796939272, 1 / 24, 0.014570838503377592, 0.004692655610828213, 0.001406947878694935,
-];
+/** p_k = P(b > Σ_{i≤k}|w_i|) for independent standard normals, k = 0…6 (Gil-Pelaez, mpmath). */
+const P_CONST = readReference<{ p: string[] }>("halfNormalSums.json").p.map(Number);
 
 function binomial(n: number, k: number): number {
   let c = 1;

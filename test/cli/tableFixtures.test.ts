@@ -2,19 +2,20 @@
  * Golden fixtures (Turf style): the CLI's JSON tables for n = 2 and n = 3, every variant, with
  * `--all`, stored in fixtures/perceptron/*.json and compared with a fresh run.
  *
- * To regenerate after an intended change, run
+ * Goldens are written only with REGEN=1; a missing one fails. Top-level metadata (tool, version) is
+ * left out of the comparison. To regenerate after an intended change, run
  *     REGEN=1 npx vitest run test/cli/tableFixtures.test.ts
  * and review the diff of fixtures/perceptron/ before committing it.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateStrict } from "../arch/_helpers/bruteForce.js";
+import { readGolden, REGEN, withoutMetadata } from "./_helpers/golden.js";
 import { ensureBuilt, ROOT, runCli } from "./_helpers/runCli.js";
 import type { Row } from "./_helpers/tableRow.js";
 
 const DIR = join(ROOT, "fixtures/perceptron");
-const REGEN = process.env.REGEN === "1";
+const SELF = "test/cli/tableFixtures.test.ts";
 
 interface Table {
   arch: { inputs: number; bias: boolean; encoding: "binary" | "signed"; parameters: string[] };
@@ -55,10 +56,7 @@ const PUBLISHED: Record<string, number> = {
   "3 signed false": 14,
 };
 
-beforeAll(() => {
-  ensureBuilt();
-  if (REGEN) mkdirSync(DIR, { recursive: true });
-});
+beforeAll(() => ensureBuilt());
 
 describe.each(FIXTURES)("fixtures/perceptron/$file", ({ file, args, n, encoding, bias }) => {
   const path = join(DIR, file);
@@ -67,20 +65,12 @@ describe.each(FIXTURES)("fixtures/perceptron/$file", ({ file, args, n, encoding,
     const r = runCli(args);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    if (REGEN) {
-      writeFileSync(path, r.stdout);
-      return;
-    }
-    expect(
-      existsSync(path),
-      `${path} is missing; run REGEN=1 npx vitest run test/cli/tableFixtures.test.ts`,
-    ).toBe(true);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(path, "utf8")));
+    const golden = readGolden<object>(path, SELF, r.stdout);
+    expect(withoutMetadata(JSON.parse(r.stdout) as object)).toEqual(withoutMetadata(golden));
   });
 
   it("is self-consistent: all 2^(2^n) functions, published count, witnesses realise their rows", () => {
-    if (!existsSync(path)) return;
-    const t = JSON.parse(readFileSync(path, "utf8")) as Table;
+    const t = readGolden<Table>(path, SELF);
     expect(t.arch).toMatchObject({ inputs: n, encoding, bias });
     expect(t.rows).toHaveLength(2 ** (2 ** n));
     expect(t.summary.functions).toBe(PUBLISHED[`${n} ${encoding} ${bias}`]);
@@ -128,8 +118,7 @@ describe("the n = 2 fixture agrees with the hand table of issue 2", () => {
 
   it.each(HAND)("%s", (fn, hand) => {
     const path = join(DIR, "table-n2-binary-bias.json");
-    expect(existsSync(path)).toBe(true);
-    const row = (JSON.parse(readFileSync(path, "utf8")) as Table).rows.find((r) => r.function === fn)!;
+    const row = readGolden<Table>(path, SELF).rows.find((r) => r.function === fn)!;
     if (hand === "impossible") {
       expect(row.realizable).toBe(false);
       return;

@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { rat } from "../../src/geometry/rational.js";
 import { coneGaussian } from "../../src/measure/coneGaussian.js";
 import { simplicialConeGaussian } from "../../src/measure/simplicialConeGaussian.js";
+import { readReference } from "../reference/readReference.js";
+
+const AND_REFERENCE = Number(readReference<{ p: string }>("andConeGaussian.json").p);
 
 const SEED = 424_242;
 
@@ -119,8 +122,8 @@ describe("coneGaussian: sums over triangulations", () => {
     const cones = thresholdCones2();
     expect(cones).toHaveLength(14);
     const and = cones.find((c) => c.f === "0001")!;
-    // Same literal as in simplicialConeGaussian.test.ts (mpmath closed form, scipy cross-check).
-    expect(Math.abs(coneGaussian(and.simplices).p - Number("0.01462330467431848420938056"))).toBeLessThan(1e-16);
+    // The orthant closed form, evaluated by test/reference/andConeGaussian.py.
+    expect(Math.abs(coneGaussian(and.simplices).p - AND_REFERENCE)).toBeLessThan(1e-16);
     for (const sigma of [undefined, [1, 1, 2], [0.5, 3, 1], [rat(1, 3), rat(2, 7), 5n]]) {
       let total = 0;
       let err = 0;

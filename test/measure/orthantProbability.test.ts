@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { orthantProbability } from "../../src/measure/orthantProbability.js";
+import { readReference } from "../reference/readReference.js";
 
 const SEED = 20240611;
 
@@ -99,34 +100,23 @@ describe("orthantProbability: closed forms", () => {
 });
 
 describe("orthantProbability: Plackett reduction against high-precision references", () => {
-  // Equicorrelated references, ρ ≥ 0, from mpmath (dps 30):
-  //   P = ∫ φ(x) Φ(√(ρ/(1−ρ)) x)^d dx  (mp.quad on (−∞, 0, ∞)).
-  // Negative-ρ and mixed references: an independent Plackett implementation in mpmath (dps 25),
-  // tanh-sinh quadrature in θ = asin(tρ), odd d by the subset identity (throwaway script).
+  // test/reference/orthantReferences.py (mpmath): equicorrelated R by the 1-D integral
+  // ∫ φ(x) Φ(√(ρ/(1−ρ)) x)^d dx (imaginary √ for ρ < 0), the mixed-sign R by Plackett's identity.
+  const stored = readReference<{
+    equicorrelated: { d: number; rho: string; p: string }[];
+    correlation: { R: string[][]; p: string }[];
+  }>("orthantReferences.json");
   const refs: [string, number[][], number][] = [
-    ["d=4 ρ=0.9", equicorrelated(4, 0.9), Number("0.36931236269234856666")],
-    ["d=4 ρ=0.99", equicorrelated(4, 0.99), Number("0.45890805418268065713")],
-    ["d=5 ρ=0.9", equicorrelated(5, 0.9), Number("0.35273877314175425508")],
-    ["d=5 ρ=0.1", equicorrelated(5, 0.1), Number("0.052862068953625907829")],
-    ["d=6 ρ=0.9", equicorrelated(6, 0.9), Number("0.33996331569816377552")],
-    ["d=6 ρ=0.1", equicorrelated(6, 0.1), Number("0.033139875305224106331")],
-    ["d=7 ρ=0.9", equicorrelated(7, 0.9), Number("0.32966539245981533462")],
-    ["d=7 ρ=0.1", equicorrelated(7, 0.1), Number("0.021371067606196128221")],
-    ["d=4 ρ=−0.3", equicorrelated(4, -0.3), Number("0.002640924928797150770619")],
-    ["d=5 ρ=−0.2", equicorrelated(5, -0.2), Number("0.001922043736984349261571")],
-    ["d=6 ρ=−0.15", equicorrelated(6, -0.15), Number("0.0008605753078921432568441")],
-    [
-      "d=5 mixed signs",
-      [
-        [1, -0.4, 0.3, 0.2, -0.1],
-        [-0.4, 1, -0.25, 0.1, 0.3],
-        [0.3, -0.25, 1, -0.35, 0.15],
-        [0.2, 0.1, -0.35, 1, -0.2],
-        [-0.1, 0.3, 0.15, -0.2, 1],
-      ],
-      Number("0.02964034775828408169857"),
-    ],
+    ...stored.equicorrelated.map(
+      ({ d, rho, p }): [string, number[][], number] => [`d=${d} ρ=${rho}`, equicorrelated(d, Number(rho)), Number(p)],
+    ),
+    ...stored.correlation.map(({ R, p }): [string, number[][], number] => [
+      `d=${R.length} mixed signs`,
+      R.map((row) => row.map(Number)),
+      Number(p),
+    ]),
   ];
+  it("has the stored references (11 equicorrelated, 1 mixed)", () => expect(refs).toHaveLength(12));
   for (const [name, r, ref] of refs) {
     it(`${name}: within 1e-14 and within its error estimate`, () => {
       const { p, err } = orthantProbability(r);

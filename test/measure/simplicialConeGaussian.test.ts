@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { rat } from "../../src/geometry/rational.js";
 import { orthantProbability } from "../../src/measure/orthantProbability.js";
 import { simplicialConeGaussian } from "../../src/measure/simplicialConeGaussian.js";
+import { readReference } from "../reference/readReference.js";
 
 const SEED = 7_340_033;
 
@@ -134,8 +135,8 @@ describe("simplicialConeGaussian: low dimensions", () => {
     // by the others (add the two middle ones and use the last), so the facets are
     // (0, −1, −1), (−1, 0, −1), (1, 1, 1). Extreme rays = intersections of two facet planes, signed
     // to satisfy the third: (1, 1, −1), (0, 1, −1), (1, 0, −1).
-    // Reference (Python, throwaway): mpmath dps 40, 1/8 + Σ asin ρ_ij/(4π) for the facet normals'
-    // correlations (1/2, −2/√6, −2/√6) = 0.01462330467431848420938056; scipy.stats
+    // Reference: test/reference/andConeGaussian.py, mpmath dps 40, 1/8 + Σ asin ρ_ij/(4π) for the
+    // facet normals' correlations (1/2, −2/√6, −2/√6) = 0.01462330467431848420938056; scipy.stats
     // multivariate_normal(cov = AAᵀ, abseps = releps = 1e-12).cdf(0) = 0.014623304688134525 agrees
     // to 1.4e-11 (Genz's QMC); a 4e6-sample Monte Carlo of all four constraints gave 0.01467 ± 0.00006.
     const and = simplicialConeGaussian([
@@ -143,86 +144,18 @@ describe("simplicialConeGaussian: low dimensions", () => {
       [0, 1, -1],
       [1, 0, -1],
     ]);
-    expect(Math.abs(and.p - Number("0.01462330467431848420938056"))).toBeLessThan(1e-16);
+    expect(Math.abs(and.p - Number(readReference<{ p: string }>("andConeGaussian.json").p))).toBeLessThan(1e-16);
   });
 });
 
 describe("simplicialConeGaussian: d ≥ 4 against high-precision references", () => {
-  // References: an mpmath (dps 25) Plackett implementation with tanh-sinh quadrature on the exact
-  // facet-normal correlation matrix (throwaway script, independent of this library's code). The
-  // d = 5, 6 cones of small p are perceptron-cone simplices (thin); the others random integer cones.
-  const refs: [number[][], number][] = [
-    [
-      [
-        [-2, 1, -3, -2],
-        [-1, -1, 3, 2],
-        [3, 3, -3, -3],
-        [3, -3, -2, -2],
-      ],
-      Number("0.3769270389038702518805"),
-    ],
-    [
-      [
-        [3, -1, -2, -2],
-        [0, 1, 2, 1],
-        [3, -3, 0, 0],
-        [1, -3, -2, 0],
-      ],
-      Number("0.008090652916256396976309"),
-    ],
-    [
-      [
-        [-3, 3, 1, 2, 0],
-        [1, -1, -1, -3, -2],
-        [2, 0, 2, -2, 2],
-        [3, 2, -2, -1, -2],
-        [2, 2, 0, -2, -3],
-      ],
-      Number("0.007015049263935143036495"),
-    ],
-    [
-      [
-        [0, 1, 0, 0, -1],
-        [0, 1, 0, 1, -1],
-        [0, 1, -1, 1, -1],
-        [-1, 2, -1, 1, -1],
-        [1, 2, -1, 1, -2],
-      ],
-      Number("0.00004741960814528717770052"),
-    ],
-    [
-      [
-        [0, 0, 0, -1, 0],
-        [0, 0, 1, 0, -1],
-        [0, 1, 0, 0, -1],
-        [0, -1, 0, 0, 0],
-        [1, 0, 0, 0, -1],
-      ],
-      Number("0.009365007164753712280988"),
-    ],
-    [
-      [
-        [1, 0, 2, -1, 1, -1],
-        [1, 0, 1, -1, 2, -1],
-        [1, 1, 1, -1, 1, -1],
-        [1, 0, 1, -1, 1, -1],
-        [1, 0, 1, 0, 1, -1],
-        [2, 0, 1, -1, 1, -1],
-      ],
-      Number("0.000001388878111763264192965"),
-    ],
-    [
-      [
-        [0, -1, 0, 0, 0, 1],
-        [0, 0, 0, 1, 0, 0],
-        [0, 0, 0, 0, 1, 0],
-        [0, 0, 1, 0, 0, 0],
-        [0, 0, -1, 0, 0, 1],
-        [-1, 0, 0, 0, 0, 1],
-      ],
-      Number("0.004682503582376856140494"),
-    ],
-  ];
+  // References: test/reference/orthantReferences.py, an mpmath (dps 25) Plackett implementation on
+  // the exact facet-normal correlation matrix (independent of this library's code). The d = 5, 6
+  // cones of small p are perceptron-cone simplices (thin); the others random integer cones.
+  const refs = readReference<{ simplicialCones: { generators: number[][]; p: string }[] }>(
+    "orthantReferences.json",
+  ).simplicialCones.map(({ generators, p }): [number[][], number] => [generators, Number(p)]);
+  it("has the stored references (2 each for d = 4, 6; 3 for d = 5)", () => expect(refs).toHaveLength(7));
   for (const [v, ref] of refs) {
     it(`d = ${v.length}, p = ${ref.toExponential(3)}: within 1e-15 absolute and 1e-10 relative`, () => {
       const q = simplicialConeGaussian(v);
