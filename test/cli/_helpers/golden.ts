@@ -27,7 +27,15 @@ export function readGolden<T>(path: string, testFile: string, fresh?: string): T
   return JSON.parse(readFileSync(path, "utf8")) as T;
 }
 
-/** A copy of a JSON object without its top-level metadata fields. */
+/**
+ * A copy of a JSON object without its metadata fields: at the top level, and in the `run` record
+ * (under `summary.run` or `run`) that every output carries.
+ */
 export function withoutMetadata(value: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !METADATA_KEYS.includes(k)));
+  const strip = (o: object) => Object.fromEntries(Object.entries(o).filter(([k]) => !METADATA_KEYS.includes(k)));
+  const out = strip(value);
+  if (out.run && typeof out.run === "object") out.run = strip(out.run);
+  const summary = out.summary as Record<string, unknown> | undefined;
+  if (summary?.run && typeof summary.run === "object") out.summary = { ...summary, run: strip(summary.run) };
+  return out;
 }
