@@ -4,19 +4,13 @@
 import { performance } from "node:perf_hooks";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import {
-  ClassPartition,
-  cubeVolume,
-  cubeVolumeByTriangulation,
-  facetRowsByAdjacency,
-  functionSource,
-  rational,
-  regionVolumes,
-  rowVector,
-} from "../dist/index.js";
+import { ClassPartition, facetRowsByAdjacency, functionSource, rowVector } from "../dist/arch/index.js";
+import { rational } from "../dist/geometry/index.js";
+import { cubeVolume, cubeVolumeByTriangulation, gaussianPrior, uniformPrior } from "../dist/measure/index.js";
 
 const ONE = rational.ONE;
-const SETTINGS = { gaussian: { sigmaW: ONE, sigmaB: ONE }, uniform: { boxW: ONE, boxB: ONE } };
+/** Unit scales for a d-dimensional cone (σ = 1, box half-width 1). */
+const unit = (rows) => rows[0].map(() => ONE);
 
 function classes(spec) {
   const src = functionSource(spec);
@@ -51,10 +45,10 @@ for (const { n, encoding, spec, cls } of CASES) {
   let u = 0;
   for (const c of cls) {
     let t0 = performance.now();
-    regionVolumes(spec, c.rows, { gaussian: SETTINGS.gaussian });
+    gaussianPrior.measureCone(c.rows, unit(c.rows));
     g += performance.now() - t0;
     t0 = performance.now();
-    regionVolumes(spec, c.rows, { uniform: SETTINGS.uniform });
+    uniformPrior.measureCone(c.rows, unit(c.rows));
     u += performance.now() - t0;
   }
   console.log(
@@ -83,7 +77,7 @@ const spec = { inputs: 5, bias: true, encoding: "binary" };
 const t0 = performance.now();
 const cls = classes(spec).map((c) => ({
   ...c,
-  g: regionVolumes(spec, c.rows, { gaussian: SETTINGS.gaussian }).gaussian,
+  g: gaussianPrior.measureCone(c.rows, unit(c.rows)),
 }));
 const exactSeconds = (performance.now() - t0) / 1000;
 // Monte Carlo: draw θ ~ N(0, I_6), read off the function, count; for the same wall time.
