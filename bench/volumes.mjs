@@ -40,7 +40,7 @@ const CASES = [
 });
 
 console.log("## exact volume cost per cone (symmetry-class representatives, both priors)");
-for (const { n, encoding, spec, cls } of CASES) {
+for (const { n, encoding, cls } of CASES) {
   let g = 0;
   let u = 0;
   for (const c of cls) {
