@@ -35,7 +35,7 @@ export async function sampleFunctions(
   workers = 1,
 ): Promise<FunctionHistogram> {
   const { counts } = await runChunks(arch, prior, samples, seed, { workers, ...(onProgress ? { onProgress } : {}) });
-  return counts;
+  return counts as FunctionHistogram;
 }
 
 /**

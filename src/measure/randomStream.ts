@@ -37,6 +37,30 @@ class Xoroshiro128Plus implements RandomStream {
     return out;
   }
 
+  /** Fills `out` with the next out.length outputs, the state kept in locals meanwhile. */
+  fill(out: Int32Array): void {
+    const s = this.s;
+    let s01 = s[0];
+    let s00 = s[1];
+    let s11 = s[2];
+    let s10 = s[3];
+    for (let k = 0; k < out.length; k++) {
+      out[k] = (s00 + s10) | 0;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const t00 = s00;
+      const t01 = s01;
+      s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+    }
+    s[0] = s01;
+    s[1] = s00;
+    s[2] = s11;
+    s[3] = s10;
+  }
+
   jump(): void {
     const acc = new Int32Array(4);
     for (const word of JUMP) {
@@ -69,4 +93,13 @@ export function randomStream(seed: number): RandomStream {
 export function randomStreamFromState(state: readonly number[]): RandomStream {
   if (state.length !== 4 || state.some((w) => (w | 0) !== w)) throw new RangeError("a xoroshiro128+ state is four int32 words");
   return new Xoroshiro128Plus(state[0], state[1], state[2], state[3]);
+}
+
+/**
+ * Fills `out` with the stream's next out.length 32-bit outputs: the same words as that many calls
+ * of `next()`, several times faster for the streams made here.
+ */
+export function drawWords(rng: RandomStream, out: Int32Array): void {
+  if (rng instanceof Xoroshiro128Plus) rng.fill(out);
+  else for (let k = 0; k < out.length; k++) out[k] = rng.next();
 }

@@ -15,10 +15,9 @@ import type { Architecture } from "../architecture.js";
 import { checkSampling, samplingScales } from "../../measure/monteCarlo.js";
 import { checkPrior, type Prior } from "../../measure/prior.js";
 import { chunkCount, chunkPlan } from "./chunkPlan.js";
-import { FunctionCounts } from "./functionCounts.js";
 import type { WorkerReply, WorkerRequest } from "./monteCarloWorker.js";
-import { type Chunk, type ChunkResult, sampleChunk } from "./sampleChunk.js";
-import { describeJob } from "./samplingJob.js";
+import { type Chunk, type PackedTally, sampleChunk, Tally } from "./sampleChunk.js";
+import { describeJob, type SamplingJob } from "./samplingJob.js";
 
 /** How to run a job. */
 export interface RunOptions {
@@ -30,12 +29,6 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The merged result: every table's hits, or the target's hits. */
-export interface RunResult {
-  readonly counts: FunctionCounts;
-  readonly hits: number;
-}
-
 const WORKER_URL = new URL("./monteCarloWorker.js", import.meta.url);
 
 /** Whether the compiled worker script is present (false when running TypeScript sources). */
@@ -44,7 +37,7 @@ function workerScriptExists(): boolean {
 }
 
 /**
- * Samples `samples` parameter vectors from `prior` in chunks and merges the counts.
+ * Samples `samples` parameter vectors from `prior` in chunks and returns the merged tally.
  * @throws RangeError for a bad sample count, seed, prior or worker count.
  */
 export async function runChunks(
@@ -53,68 +46,68 @@ export async function runChunks(
   samples: number,
   seed: number,
   options: RunOptions,
-): Promise<RunResult> {
+): Promise<Tally> {
   checkSampling(samples, seed);
   checkPrior(prior, arch.parameters.length);
   if (!Number.isSafeInteger(options.workers) || options.workers < 1)
     throw new RangeError(`workers must be a positive integer, got ${options.workers}`);
   const scales = samplingScales(prior);
-  const result = { counts: new FunctionCounts(arch.tableWords), hits: 0 };
+  const tally = new Tally(arch.tableWords, options.target);
   let done = 0;
-  const absorb = (r: ChunkResult, count: number) => {
-    if ("counts" in r) result.counts.merge(r.counts);
-    else result.hits += r.hits;
+  const progress = (count: number) => {
     done += count;
     options.onProgress?.(done, samples);
   };
   const workers = Math.min(options.workers, chunkCount(samples));
   if (workers < 2 || !workerScriptExists()) {
-    for (const chunk of chunkPlan(seed, samples))
-      absorb(sampleChunk(arch, prior.family, scales, chunk, options.target), chunk.count);
+    for (const chunk of chunkPlan(seed, samples)) {
+      sampleChunk(arch, prior.family, scales, chunk, tally);
+      progress(chunk.count);
+    }
   } else {
-    await runOnWorkers(workers, chunkPlan(seed, samples), describeJob(arch, prior, options.target), absorb);
+    const job = describeJob(arch, prior, options.target);
+    for (const part of await runOnWorkers(workers, chunkPlan(seed, samples), job, progress)) tally.merge(part);
   }
-  return result;
+  return tally;
 }
 
-/** Hands chunks to `count` workers, one at a time each, until the plan is exhausted. */
+/**
+ * Hands chunks to `count` workers, one at a time each, until the plan is exhausted; then collects
+ * each worker's tally.
+ */
 async function runOnWorkers(
   count: number,
   plan: Iterator<Chunk>,
-  job: WorkerRequest["job"],
-  absorb: (r: ChunkResult, count: number) => void,
-): Promise<void> {
+  job: SamplingJob,
+  progress: (count: number) => void,
+): Promise<PackedTally[]> {
   const pool = Array.from({ length: count }, () => new Worker(WORKER_URL));
   let next = 0;
   try {
-    await Promise.all(
+    return await Promise.all(
       pool.map(
         (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const sizes = new Map<number, number>();
+          new Promise<PackedTally>((resolve, reject) => {
+            let size = 0;
             const feed = () => {
               const step = plan.next();
               if (step.done) {
-                resolve();
+                worker.postMessage({ kind: "flush" } satisfies WorkerRequest);
                 return;
               }
-              const index = next++;
-              sizes.set(index, step.value.count);
-              worker.postMessage({ job, index, chunk: step.value } satisfies WorkerRequest);
+              size = step.value.count;
+              worker.postMessage({ kind: "chunk", job, index: next++, chunk: step.value } satisfies WorkerRequest);
             };
             worker.on("message", (reply: WorkerReply) => {
-              if ("error" in reply) {
-                reject(new Error(`Monte Carlo worker failed on chunk ${reply.index}: ${reply.error}`));
-                return;
+              if (reply.kind === "error") reject(new Error(`Monte Carlo worker failed: ${reply.error}`));
+              else if (reply.kind === "tally") resolve(reply.tally);
+              else {
+                progress(size);
+                feed();
               }
-              absorb(reply.result, sizes.get(reply.index) ?? 0);
-              sizes.delete(reply.index);
-              feed();
             });
             worker.on("error", reject);
-            worker.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`Monte Carlo worker exited with code ${code}`));
-            });
+            worker.on("exit", (code) => reject(new Error(`Monte Carlo worker exited early (code ${code})`)));
             feed();
           }),
       ),

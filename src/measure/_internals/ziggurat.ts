@@ -1,16 +1,19 @@
 /**
  * Standard normal samples by the ziggurat method (Marsaglia & Tsang 2000, in Doornik's 2005 form:
- * 128 layers of equal area, the magnitude a 53-bit uniform, layer and sign from a separate word).
+ * 128 layers of equal area; magnitude, layer and sign from two 32-bit words drawn in blocks).
  * It is rejection sampling, so it is exact given exact uniforms; the layer table is computed here
  * to double precision (no rounded published constants), so the only approximations are the
- * 2^-53 resolution of the uniforms and the double rounding of the table.
+ * 2^-52 resolution of the uniforms and the double rounding of the table.
  */
 import type { RandomStream } from "../prior.js";
+import { drawWords } from "../randomStream.js";
 
 /** Number of layers (a power of two: the layer index is the top bits of one word). */
 const LAYERS = 128;
 const TWO_POW_27 = 134217728;
 const TWO_POW_MINUS_53 = 2 ** -53;
+const TWO_POW_26 = 67108864;
+const TWO_POW_MINUS_52 = 2 ** -52;
 
 /** The unnormalised density e^{−x²/2}. */
 function density(x: number): number {
@@ -64,48 +67,100 @@ function buildTables(): { x: Float64Array; f: Float64Array; ratio: Float64Array;
 
 const TABLES = buildTables();
 
-/** A uniform double in [0, 1) with 53 random bits (the same bits as pure-rand's uniformFloat64). */
-function unit(rng: RandomStream): number {
-  const hi = rng.next() >>> 6;
-  const lo = rng.next() >>> 5;
-  return (hi * TWO_POW_27 + lo) * TWO_POW_MINUS_53;
+/** Words drawn from the stream at a time (unused words of a call are dropped, deterministically). */
+const BLOCK = 4096;
+
+/** A uniform double in [0, 1) from two words: their top 26 and 27 bits (xoroshiro128+'s low bits are its weak ones). */
+function unitFromWords(a: number, b: number): number {
+  return ((a >>> 6) * TWO_POW_27 + (b >>> 5)) * TWO_POW_MINUS_53;
 }
 
-/** One draw from the tail |x| > r (Marsaglia 1964), positive. */
-function tail(rng: RandomStream, r: number): number {
+/**
+ * The magnitude of a fast-path draw, uniform in [0, 1) on a grid of 2^-52 from the top 26 bits
+ * of each word: with the separate sign bit as fine as Doornik's 2U − 1 from a 53-bit U.
+ */
+function magnitudeFromWords(a: number, b: number): number {
+  return ((a >>> 6) * TWO_POW_26 + (b >>> 6)) * TWO_POW_MINUS_52;
+}
+
+/** Words of a stream read one block at a time. */
+class WordCursor {
+  readonly words = new Int32Array(BLOCK);
+  pos = BLOCK;
+
+  constructor(readonly rng: RandomStream) {}
+
+  /** Makes `need` words available from `pos` (dropping the block's rest when fewer are left). */
+  reserve(need: number): void {
+    if (this.pos > BLOCK - need) {
+      drawWords(this.rng, this.words);
+      this.pos = 0;
+    }
+  }
+
+  /** A uniform double in [0, 1) from the next two words. */
+  unit(): number {
+    this.reserve(2);
+    const u = unitFromWords(this.words[this.pos], this.words[this.pos + 1]);
+    this.pos += 2;
+    return u;
+  }
+}
+
+/** One draw from the tail |x| > r (Marsaglia 1964), positive; loops until accepted, as exactness needs. */
+function tail(words: WordCursor, r: number): number {
   for (;;) {
     // 1 − u keeps the logarithms finite.
-    const x = -Math.log(1 - unit(rng)) / r;
-    const y = -Math.log(1 - unit(rng));
+    const x = -Math.log(1 - words.unit()) / r;
+    const y = -Math.log(1 - words.unit());
     if (2 * y > x * x) return r + x;
   }
 }
 
 /**
- * Fills out[0 … m) with independent N(0, 1) samples; three 32-bit words per sample in ≈ 99 % of
- * cases (magnitude 53 bits, then layer and sign from the top 8 bits of a third word, away from
- * xoroshiro128+'s weak low bits).
+ * The rare outcome of a ziggurat draw (≈ 1 %): the tail below layer 0, or the wedge of another
+ * layer. Returns the magnitude, or −1 when the wedge rejects (then the whole draw starts over).
+ */
+function rareDraw(words: WordCursor, layer: number, u: number): number {
+  const { x: X, f: F, r } = TABLES;
+  if (layer === 0) return tail(words, r);
+  const z = u * X[layer];
+  // Accept when a uniform height in the strip lies under the density.
+  const y = F[layer] + words.unit() * (F[layer + 1] - F[layer]);
+  return y < density(z) ? z : -1;
+}
+
+/**
+ * Fills out[0 … m) with independent N(0, 1) samples. In ≈ 99 % of cases a sample takes two
+ * 32-bit words: their top 26 bits each make a 52-bit magnitude, bits 2–5 layer and sign.
  */
 export function zigguratNormals(rng: RandomStream, out: Float64Array, m: number): void {
-  const { x: X, f: F, ratio, r } = TABLES;
-  for (let k = 0; k < m; k++) {
-    for (;;) {
-      const u = unit(rng);
-      const w = rng.next();
-      const layer = w >>> 25;
-      const negative = (w & 0x1000000) !== 0;
-      let z: number;
-      if (u < ratio[layer]) z = u * X[layer];
-      else if (layer === 0) z = tail(rng, r);
-      else {
-        // The wedge: accept when a uniform height in the strip lies under the density.
-        z = u * X[layer];
-        const y = F[layer] + unit(rng) * (F[layer + 1] - F[layer]);
-        if (y >= density(z)) continue;
-      }
-      out[k] = negative ? -z : z;
-      break;
+  const { x: X, ratio } = TABLES;
+  const cursor = new WordCursor(rng);
+  const words = cursor.words;
+  // The hot loop keeps the read position in a local and hands it to the cursor for rare draws.
+  let pos = BLOCK;
+  for (let k = 0; k < m; ) {
+    if (pos > BLOCK - 2) {
+      drawWords(rng, words);
+      pos = 0;
     }
+    const a = words[pos];
+    const b = words[pos + 1];
+    pos += 2;
+    const u = magnitudeFromWords(a, b);
+    // Layer and sign from bits 2–5 of each word (bits 0–1 of xoroshiro128+ are its weak ones).
+    const layer = ((a >>> 2) & 15) | ((b << 2) & 0x70);
+    // ±1 from bit 5 of b, without a branch (half of them would be mispredicted).
+    const sign = 1 - ((b >>> 4) & 2);
+    if (u < ratio[layer]) {
+      out[k++] = sign * u * X[layer];
+      continue;
+    }
+    cursor.pos = pos;
+    const z = rareDraw(cursor, layer, u);
+    pos = cursor.pos;
+    if (z >= 0) out[k++] = sign * z;
   }
 }
 
