@@ -5,7 +5,7 @@
  */
 import { functionName } from "../boolean/names.js";
 import { type BooleanFunction, formatWords } from "../boolean/truthTable.js";
-import { wordsFromBigInt } from "../boolean/tableWords.js";
+import { wordsFromBigInt, wordsToBigInt } from "../boolean/tableWords.js";
 import { type MonteCarloEstimate, monteCarloEstimate } from "../measure/monteCarlo.js";
 import type { Prior } from "../measure/prior.js";
 import { runChunks } from "./_internals/runChunks.js";
@@ -79,7 +79,7 @@ export async function monteCarloTable(
   onProgress?: (label: string, done: number, total: number) => void,
   workers = 1,
 ): Promise<MonteCarloTable> {
-  const byFunction = new Map<string, Record<string, MonteCarloEstimate>>();
+  const byFunction = new Map<string, { bits: bigint; estimates: Record<string, MonteCarloEstimate> }>();
   const seen: Record<string, number> = {};
   for (const prior of priors) {
     const kind = prior.family.kind;
@@ -87,18 +87,19 @@ export async function monteCarloTable(
     seen[kind] = h.size;
     h.forEach((table, hits) => {
       const key = formatWords(table, arch.inputs);
-      const entry = byFunction.get(key) ?? {};
-      entry[kind] = monteCarloEstimate(hits, samples, seed);
+      const entry = byFunction.get(key) ?? { bits: wordsToBigInt(table), estimates: {} };
+      entry.estimates[kind] = monteCarloEstimate(hits, samples, seed);
       byFunction.set(key, entry);
     });
   }
   const keys = [...byFunction.keys()].sort();
   const rows = keys.map((key) => {
-    const entry = byFunction.get(key) ?? {};
-    const name = functionName({ n: arch.inputs, bits: BigInt(`0b${[...key].reverse().join("") || "0"}`) });
+    const entry = byFunction.get(key) ?? { bits: 0n, estimates: {} };
+    const name = functionName({ n: arch.inputs, bits: entry.bits });
     const measures: Record<string, MonteCarloEstimate> = {};
     // A function one prior never produced still gets that prior's estimate: 0 hits, with its interval.
-    for (const prior of priors) measures[prior.family.kind] = entry[prior.family.kind] ?? monteCarloEstimate(0, samples, seed);
+    for (const prior of priors)
+      measures[prior.family.kind] = entry.estimates[prior.family.kind] ?? monteCarloEstimate(0, samples, seed);
     return { function: key, ...(name === undefined ? {} : { name }), realizable: true, ...measures };
   });
   return {

@@ -45,6 +45,8 @@ export const gaussianPrior: PriorFamily<GaussianColumn> = {
     const d = scales.length;
     if (out.length < count * d) throw new RangeError(`sample buffer holds ${out.length} numbers, need ${count * d}`);
     standardNormals(rng, out, count * d);
+    // Unit scales (the default) need no pass over the batch.
+    if (scales.every((x) => x === 1)) return;
     for (let s = 0, i = 0; s < count; s++) for (let k = 0; k < d; k++, i++) out[i] *= scales[k];
   },
   measureCone(rows, scales: readonly Rational[]) {

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { describe, expect, it } from "vitest";
-import { drawWords, randomStream, randomStreamFromState } from "../../src/measure/randomStream.js";
+import { drawPairs, randomStream, randomStreamFromState } from "../../src/measure/randomStream.js";
 
 describe("randomStream", () => {
   it("draws pure-rand's xoroshiro128+ outputs, also after jumps", () => {
@@ -21,14 +21,21 @@ describe("randomStream", () => {
     );
   });
 
-  it("drawWords gives the words next() would, and a state round-trips", () => {
+  it("drawPairs gives each step's full 64-bit output (low word = next()), and a state round-trips", () => {
     const a = randomStream(9);
-    const b = randomStream(9);
-    const words = new Int32Array(1000);
-    drawWords(a, words);
-    for (const w of words) expect(w).toBe(b.next());
+    const b = xoroshiro128plus(9);
+    const words = new Int32Array(2000);
+    drawPairs(a, words);
+    const u64 = (hi: number, lo: number) => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+    for (let k = 0; k < words.length; k += 2) {
+      const [s01, s00, s11, s10] = b.getState();
+      const sum = (u64(s01, s00) + u64(s11, s10)) & ((1n << 64n) - 1n);
+      expect(words[k]).toBe(b.next());
+      expect(words[k + 1]).toBe(Number(BigInt.asIntN(32, sum >> 32n)));
+    }
     const c = randomStreamFromState(a.getState?.() ?? []);
     expect(c.next()).toBe(b.next());
+    expect(() => drawPairs(a, new Int32Array(3))).toThrow(RangeError);
   });
 
   it("rejects malformed states and seeds", () => {

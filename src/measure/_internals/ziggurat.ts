@@ -1,19 +1,19 @@
 /**
  * Standard normal samples by the ziggurat method (Marsaglia & Tsang 2000, in Doornik's 2005 form:
- * 128 layers of equal area; magnitude, layer and sign from two 32-bit words drawn in blocks).
+ * 128 layers of equal area; magnitude, layer and sign from one 64-bit output, drawn in blocks).
  * It is rejection sampling, so it is exact given exact uniforms; the layer table is computed here
  * to double precision (no rounded published constants), so the only approximations are the
  * 2^-52 resolution of the uniforms and the double rounding of the table.
  */
 import type { RandomStream } from "../prior.js";
-import { drawWords } from "../randomStream.js";
+import { drawPairs } from "../randomStream.js";
 
 /** Number of layers (a power of two: the layer index is the top bits of one word). */
 const LAYERS = 128;
-const TWO_POW_27 = 134217728;
-const TWO_POW_MINUS_53 = 2 ** -53;
-const TWO_POW_26 = 67108864;
+const TWO_POW_20 = 2 ** 20;
+const TWO_POW_21 = 2 ** 21;
 const TWO_POW_MINUS_52 = 2 ** -52;
+const TWO_POW_MINUS_53 = 2 ** -53;
 
 /** The unnormalised density e^{−x²/2}. */
 function density(x: number): number {
@@ -67,41 +67,47 @@ function buildTables(): { x: Float64Array; f: Float64Array; ratio: Float64Array;
 
 const TABLES = buildTables();
 
-/** Words drawn from the stream at a time (unused words of a call are dropped, deterministically). */
+/** Words (2 per 64-bit output) drawn at a time (unused words of a call are dropped, deterministically). */
 const BLOCK = 4096;
 
-/** A uniform double in [0, 1) from two words: their top 26 and 27 bits (xoroshiro128+'s low bits are its weak ones). */
-function unitFromWords(a: number, b: number): number {
-  return ((a >>> 6) * TWO_POW_27 + (b >>> 5)) * TWO_POW_MINUS_53;
+/** A uniform double in [0, 1) with 53 bits: the high word and the top 21 bits of the low word. */
+function unitFromPair(lo: number, hi: number): number {
+  return ((hi >>> 0) * TWO_POW_21 + (lo >>> 11)) * TWO_POW_MINUS_53;
 }
 
 /**
- * The magnitude of a fast-path draw, uniform in [0, 1) on a grid of 2^-52 from the top 26 bits
- * of each word: with the separate sign bit as fine as Doornik's 2U − 1 from a 53-bit U.
+ * The magnitude of a fast-path draw, uniform in [0, 1) on a grid of 2^-52 (the high word and the
+ * top 20 bits of the low word): with the separate sign bit as fine as Doornik's 2U − 1 from a
+ * 53-bit U.
  */
-function magnitudeFromWords(a: number, b: number): number {
-  return ((a >>> 6) * TWO_POW_26 + (b >>> 6)) * TWO_POW_MINUS_52;
+function magnitudeFromPair(lo: number, hi: number): number {
+  return ((hi >>> 0) * TWO_POW_20 + (lo >>> 12)) * TWO_POW_MINUS_52;
 }
+
+/** The block buffer, shared by calls (each starts with a fresh block; a thread runs one call at a time). */
+const BLOCK_WORDS = new Int32Array(BLOCK);
 
 /** Words of a stream read one block at a time. */
 class WordCursor {
-  readonly words = new Int32Array(BLOCK);
   pos = BLOCK;
 
-  constructor(readonly rng: RandomStream) {}
+  constructor(
+    readonly rng: RandomStream,
+    readonly words: Int32Array,
+  ) {}
 
   /** Makes `need` words available from `pos` (dropping the block's rest when fewer are left). */
   reserve(need: number): void {
     if (this.pos > BLOCK - need) {
-      drawWords(this.rng, this.words);
+      drawPairs(this.rng, this.words);
       this.pos = 0;
     }
   }
 
-  /** A uniform double in [0, 1) from the next two words. */
+  /** A uniform double in [0, 1) from the next 64-bit output. */
   unit(): number {
     this.reserve(2);
-    const u = unitFromWords(this.words[this.pos], this.words[this.pos + 1]);
+    const u = unitFromPair(this.words[this.pos], this.words[this.pos + 1]);
     this.pos += 2;
     return u;
   }
@@ -131,28 +137,28 @@ function rareDraw(words: WordCursor, layer: number, u: number): number {
 }
 
 /**
- * Fills out[0 … m) with independent N(0, 1) samples. In ≈ 99 % of cases a sample takes two
- * 32-bit words: their top 26 bits each make a 52-bit magnitude, bits 2–5 layer and sign.
+ * Fills out[0 … m) with independent N(0, 1) samples. In ≈ 99 % of cases a sample takes one
+ * 64-bit output: 52 bits of magnitude, 7 of layer, 1 of sign.
  */
 export function zigguratNormals(rng: RandomStream, out: Float64Array, m: number): void {
   const { x: X, ratio } = TABLES;
-  const cursor = new WordCursor(rng);
+  const cursor = new WordCursor(rng, BLOCK_WORDS);
   const words = cursor.words;
   // The hot loop keeps the read position in a local and hands it to the cursor for rare draws.
   let pos = BLOCK;
   for (let k = 0; k < m; ) {
     if (pos > BLOCK - 2) {
-      drawWords(rng, words);
+      drawPairs(rng, words);
       pos = 0;
     }
-    const a = words[pos];
-    const b = words[pos + 1];
+    const lo = words[pos];
+    const hi = words[pos + 1];
     pos += 2;
-    const u = magnitudeFromWords(a, b);
-    // Layer and sign from bits 2–5 of each word (bits 0–1 of xoroshiro128+ are its weak ones).
-    const layer = ((a >>> 2) & 15) | ((b << 2) & 0x70);
-    // ±1 from bit 5 of b, without a branch (half of them would be mispredicted).
-    const sign = 1 - ((b >>> 4) & 2);
+    const u = magnitudeFromPair(lo, hi);
+    // Layer and sign from bits 4–11 of the low word (xoroshiro128+'s lowest bits are its weak ones).
+    const layer = (lo >>> 4) & 127;
+    // ±1 from bit 11, without a branch (half of them would be mispredicted).
+    const sign = 1 - ((lo >>> 10) & 2);
     if (u < ratio[layer]) {
       out[k++] = sign * u * X[layer];
       continue;
