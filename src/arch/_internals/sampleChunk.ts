@@ -10,7 +10,7 @@ import type { Architecture } from "../architecture.js";
 import { FunctionCounts, type PackedCounts } from "./functionCounts.js";
 
 /** Parameter vectors per forward batch. */
-const BATCH = 4096;
+const BATCH = 512;
 
 /** One chunk: the stream state it starts from and its sample count. */
 export interface Chunk {

@@ -89,24 +89,28 @@ const BLOCK_WORDS = new Int32Array(BLOCK);
 
 /** Words of a stream read one block at a time. */
 class WordCursor {
-  pos = BLOCK;
+  /** Read position and end of the current block (both even). */
+  pos = 0;
+  end = 0;
 
   constructor(
     readonly rng: RandomStream,
     readonly words: Int32Array,
   ) {}
 
-  /** Makes `need` words available from `pos` (dropping the block's rest when fewer are left). */
-  reserve(need: number): void {
-    if (this.pos > BLOCK - need) {
-      drawPairs(this.rng, this.words);
-      this.pos = 0;
-    }
+  /**
+   * Draws a new block sized for about `normals` more samples (plus room for rejections), so that
+   * a call does not draw, and drop, much more than it uses.
+   */
+  refill(normals: number): void {
+    this.end = Math.min(BLOCK, 2 * normals + 64);
+    drawPairs(this.rng, this.words.subarray(0, this.end));
+    this.pos = 0;
   }
 
   /** A uniform double in [0, 1) from the next 64-bit output. */
   unit(): number {
-    this.reserve(2);
+    if (this.pos > this.end - 2) this.refill(16);
     const u = unitFromPair(this.words[this.pos], this.words[this.pos + 1]);
     this.pos += 2;
     return u;
@@ -145,11 +149,13 @@ export function zigguratNormals(rng: RandomStream, out: Float64Array, m: number)
   const cursor = new WordCursor(rng, BLOCK_WORDS);
   const words = cursor.words;
   // The hot loop keeps the read position in a local and hands it to the cursor for rare draws.
-  let pos = BLOCK;
+  let pos = 0;
+  let end = 0;
   for (let k = 0; k < m; ) {
-    if (pos > BLOCK - 2) {
-      drawPairs(rng, words);
+    if (pos > end - 2) {
+      cursor.refill(m - k);
       pos = 0;
+      end = cursor.end;
     }
     const lo = words[pos];
     const hi = words[pos + 1];
@@ -166,6 +172,7 @@ export function zigguratNormals(rng: RandomStream, out: Float64Array, m: number)
     cursor.pos = pos;
     const z = rareDraw(cursor, layer, u);
     pos = cursor.pos;
+    end = cursor.end;
     if (z >= 0) out[k++] = sign * z;
   }
 }
