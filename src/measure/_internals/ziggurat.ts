@@ -8,7 +8,7 @@
 import type { RandomStream } from "../prior.js";
 import { drawPairs } from "../randomStream.js";
 
-/** Number of layers (a power of two: the layer index is the top bits of one word). */
+/** Number of layers (a power of two: the layer index is 7 bits of a word). */
 const LAYERS = 128;
 const TWO_POW_20 = 2 ** 20;
 const TWO_POW_21 = 2 ** 21;
