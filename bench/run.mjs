@@ -102,6 +102,5 @@ for (const c of cases) {
 }
 rmSync(scratch, { recursive: true, force: true });
 if (extra)
-  spawnSync(process.execPath, [fileURLToPath(new URL("./volumes.mjs", import.meta.url))], {
-    stdio: "inherit",
-  });
+  for (const script of ["./volumes.mjs", "./monteCarlo.mjs"])
+    spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { stdio: "inherit" });

@@ -3,17 +3,13 @@
  * pass, histogram the functions computed. What simplicity-bias studies do with 1e8 samples, and
  * the only table where no exact one exists.
  */
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { functionName } from "../boolean/names.js";
-import { TableMap } from "../boolean/tableSet.js";
 import { type BooleanFunction, formatWords } from "../boolean/truthTable.js";
-import { wordsFromBigInt } from "../boolean/tableWords.js";
-import { checkSampling, type MonteCarloEstimate, monteCarloEstimate, samplingScales } from "../measure/monteCarlo.js";
-import { checkPrior, type Prior } from "../measure/prior.js";
+import { wordsFromBigInt, wordsToBigInt } from "../boolean/tableWords.js";
+import { type MonteCarloEstimate, monteCarloEstimate } from "../measure/monteCarlo.js";
+import type { Prior } from "../measure/prior.js";
+import { runChunks } from "./_internals/runChunks.js";
 import type { Architecture, TableRow } from "./architecture.js";
-
-/** Parameter vectors per forward batch. */
-const BATCH = 4096;
 
 /** Hit counts of every function seen under one prior. */
 export interface FunctionHistogram {
@@ -24,94 +20,41 @@ export interface FunctionHistogram {
 }
 
 /**
- * Draws `samples` parameter vectors from `prior` (seeded xoroshiro128+) in batches, runs the
- * forward pass and hands each batch's tables (count × tableWords) to `visit`.
- * @throws RangeError for a bad sample count, seed or prior.
+ * Samples `samples` parameter vectors from `prior` and counts the functions they compute. The
+ * samples are drawn in fixed chunks of 2^20, chunk c from the seed's xoroshiro128+ stream jumped
+ * c times, on `workers` threads (1: in-process); the counts are the same for any worker count.
+ * `onProgress(done, total)` after every chunk.
+ * @throws RangeError for a bad sample count, seed, prior or worker count.
  */
-function sampleTables(
-  arch: Architecture,
-  prior: Prior,
-  samples: number,
-  seed: number,
-  visit: (tables: Uint32Array, count: number) => void,
-  onProgress?: (done: number, total: number) => void,
-): void {
-  checkSampling(samples, seed);
-  const d = arch.parameters.length;
-  checkPrior(prior, d);
-  const scales = samplingScales(prior);
-  const rng = xoroshiro128plus(seed);
-  const theta = new Float64Array(BATCH * d);
-  const tables = new Uint32Array(BATCH * arch.tableWords);
-  for (let done = 0; done < samples; ) {
-    const count = Math.min(BATCH, samples - done);
-    prior.family.sample(scales, count, rng, theta);
-    arch.forward(theta, count, tables);
-    visit(tables, count);
-    done += count;
-    onProgress?.(done, samples);
-  }
-}
-
-/**
- * Samples `samples` parameter vectors from `prior` and counts the functions they compute.
- * `onProgress(done, total)` every batch and at the end.
- * @throws RangeError for a bad sample count, seed or prior.
- */
-export function sampleFunctions(
+export async function sampleFunctions(
   arch: Architecture,
   prior: Prior,
   samples: number,
   seed: number,
   onProgress?: (done: number, total: number) => void,
-): FunctionHistogram {
-  const words = arch.tableWords;
-  const index = new TableMap(words, 1024);
-  let hits = new Float64Array(1024);
-  const visit = (tables: Uint32Array, count: number) => {
-    for (let s = 0; s < count; s++) {
-      const t = tables.subarray(s * words, (s + 1) * words);
-      let k = index.get(t);
-      if (k < 0) {
-        k = index.size;
-        index.setIfAbsent(t, k);
-        if (k >= hits.length) {
-          const grown = new Float64Array(hits.length * 2);
-          grown.set(hits);
-          hits = grown;
-        }
-      }
-      hits[k]++;
-    }
-  };
-  sampleTables(arch, prior, samples, seed, visit, onProgress);
-  return { size: index.size, forEach: (visit) => index.forEach((t, k) => visit(t, hits[k])) };
+  workers = 1,
+): Promise<FunctionHistogram> {
+  const { counts } = await runChunks(arch, prior, samples, seed, { workers, ...(onProgress ? { onProgress } : {}) });
+  return counts as FunctionHistogram;
 }
 
 /**
- * Monte Carlo probability that parameters drawn from `prior` compute f, with a 95% Wilson interval.
- * @throws RangeError for a bad sample count, seed, prior or function size.
+ * Monte Carlo probability that parameters drawn from `prior` compute f, with a 95% Wilson interval
+ * (sampled as in `sampleFunctions`).
+ * @throws RangeError for a bad sample count, seed, prior, worker count or function size.
  */
-export function monteCarloFunction(
+export async function monteCarloFunction(
   arch: Architecture,
   prior: Prior,
   f: BooleanFunction,
   samples: number,
   seed: number,
   onProgress?: (done: number, total: number) => void,
-): MonteCarloEstimate {
+  workers = 1,
+): Promise<MonteCarloEstimate> {
   if (f.n !== arch.inputs) throw new RangeError(`function has ${f.n} inputs, the network ${arch.inputs}`);
-  const words = arch.tableWords;
   const target = wordsFromBigInt(f.bits, f.n);
-  let hits = 0;
-  const visit = (tables: Uint32Array, count: number) => {
-    for (let s = 0; s < count; s++) {
-      let same = true;
-      for (let j = 0; j < words && same; j++) same = tables[s * words + j] === target[j];
-      if (same) hits++;
-    }
-  };
-  sampleTables(arch, prior, samples, seed, visit, onProgress);
+  const { hits } = await runChunks(arch, prior, samples, seed, { workers, target, ...(onProgress ? { onProgress } : {}) });
   return monteCarloEstimate(hits, samples, seed);
 }
 
@@ -124,36 +67,39 @@ export interface MonteCarloTable {
 }
 
 /**
- * The Monte Carlo table of `arch` under each prior (the same seed for each).
- * @throws RangeError for a bad sample count, seed or prior.
+ * The Monte Carlo table of `arch` under each prior (the same seed for each), on `workers` threads
+ * (1: in-process; the table is the same for any worker count).
+ * @throws RangeError for a bad sample count, seed, prior or worker count.
  */
-export function monteCarloTable(
+export async function monteCarloTable(
   arch: Architecture,
   priors: readonly Prior[],
   samples: number,
   seed: number,
   onProgress?: (label: string, done: number, total: number) => void,
-): MonteCarloTable {
-  const byFunction = new Map<string, Record<string, MonteCarloEstimate>>();
+  workers = 1,
+): Promise<MonteCarloTable> {
+  const byFunction = new Map<string, { bits: bigint; estimates: Record<string, MonteCarloEstimate> }>();
   const seen: Record<string, number> = {};
   for (const prior of priors) {
     const kind = prior.family.kind;
-    const h = sampleFunctions(arch, prior, samples, seed, (d, t) => onProgress?.(`sampling (${kind})`, d, t));
+    const h = await sampleFunctions(arch, prior, samples, seed, (d, t) => onProgress?.(`sampling (${kind})`, d, t), workers);
     seen[kind] = h.size;
     h.forEach((table, hits) => {
       const key = formatWords(table, arch.inputs);
-      const entry = byFunction.get(key) ?? {};
-      entry[kind] = monteCarloEstimate(hits, samples, seed);
+      const entry = byFunction.get(key) ?? { bits: wordsToBigInt(table), estimates: {} };
+      entry.estimates[kind] = monteCarloEstimate(hits, samples, seed);
       byFunction.set(key, entry);
     });
   }
   const keys = [...byFunction.keys()].sort();
   const rows = keys.map((key) => {
-    const entry = byFunction.get(key) ?? {};
-    const name = functionName({ n: arch.inputs, bits: BigInt(`0b${[...key].reverse().join("") || "0"}`) });
+    const entry = byFunction.get(key) ?? { bits: 0n, estimates: {} };
+    const name = functionName({ n: arch.inputs, bits: entry.bits });
     const measures: Record<string, MonteCarloEstimate> = {};
     // A function one prior never produced still gets that prior's estimate: 0 hits, with its interval.
-    for (const prior of priors) measures[prior.family.kind] = entry[prior.family.kind] ?? monteCarloEstimate(0, samples, seed);
+    for (const prior of priors)
+      measures[prior.family.kind] = entry.estimates[prior.family.kind] ?? monteCarloEstimate(0, samples, seed);
     return { function: key, ...(name === undefined ? {} : { name }), realizable: true, ...measures };
   });
   return {

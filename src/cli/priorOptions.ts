@@ -72,6 +72,7 @@ export function describePriors(arch: Architecture, priors: readonly Prior[]): Re
   const out: Record<string, unknown> = {};
   for (const p of priors) {
     const scales: Record<string, string> = {};
+    // A group can be empty (no weights at 0 inputs); it has no scale to show.
     for (const g of arch.groups) if (g.indices.length > 0) scales[g.name] = toString(p.scales[g.indices[0]]);
     out[p.family.kind] = { [p.family.scaleMeaning]: scales };
   }

@@ -13,11 +13,13 @@ import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js"
 import { runInfo } from "./runInfo.js";
 import { type Row, tableColumns } from "./tableColumns.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
+import { workersOption } from "./workersOption.js";
 
 interface TableOptions extends PriorOptions, ArchOptions {
   method: "exact" | "mc";
   samples: number;
   seed: number;
+  workers: number;
   all: boolean;
   classes?: true | "symmetry" | "npn";
   expand: boolean;
@@ -72,7 +74,7 @@ function exactTable(
   given: ReadonlySet<string>,
   progress: StagedProgress,
 ): ExactTable {
-  rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
+  rejectGiven(given, ["samples", "seed", "workers"], "they set Monte Carlo sampling; add --method mc");
   if (!arch.exactTable) throw new UsageError(`--arch ${arch.type} has no exact table; use --method mc`);
   checkExactDimension(arch, priors, `--prior ${opts.prior}`);
   if (arch.inputs < NPN_ONLY_INPUTS)
@@ -107,14 +109,16 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   checkOutputPath(opts.out);
   const sampling = opts.method === "mc" ? { samples: opts.samples, seed: opts.seed } : undefined;
   const run = runInfo("table", { arch: arch.description, priors: describePriors(arch, priors), method: opts.method, sampling });
+  const mc = table
+    ? undefined
+    : await monteCarloTable(arch, priors, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t), opts.workers);
   writeOutput(opts.out, (sink) => {
     const writer = lazyWriter(opts, arch, kinds, sink);
     if (table) {
       table.forEachRow(writer.row);
       progress.stop();
       writer.end({ ...table.summary(), run });
-    } else {
-      const mc = monteCarloTable(arch, priors, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t));
+    } else if (mc) {
       progress.stop();
       mc.rows.forEach(writer.row);
       writer.end({ ...mc.summary, rows: mc.rows.length, order: "truth-table string", run });
@@ -140,6 +144,7 @@ export function registerTable(program: Command): void {
     )
     .option("--samples <k>", "Monte Carlo samples (--method mc), 1 to 1e12, e.g. 1e6", integerOption("--samples", 1, 1e12), 1_000_000)
     .option("--seed <s>", "Monte Carlo PRNG seed (--method mc), 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
+    .option(...workersOption())
     .option("--all", "also list functions no weights compute (inputs 0 to 4)", false)
     .option(
       "--classes [group]",

@@ -12,12 +12,14 @@ import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions
 import { progressBar } from "./progressBar.js";
 import { commentLines, runInfo } from "./runInfo.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
+import { workersOption } from "./workersOption.js";
 
 interface VolumeOptions extends PriorOptions, ArchOptions {
   function?: string;
   method: "mc" | "exact";
   samples: number;
   seed: number;
+  workers: number;
   hex: boolean;
   format: "json" | "text";
   out?: string;
@@ -53,7 +55,7 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   const f = functionFromOptions(arch, opts.function);
   const priors = priorsFromOptions(arch, opts, given);
   if (opts.method === "exact") {
-    rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
+    rejectGiven(given, ["samples", "seed", "workers"], "they set Monte Carlo sampling; add --method mc");
     checkExactDimension(arch, priors, "--method exact");
   }
   checkOutputPath(opts.out);
@@ -80,7 +82,7 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
     if (opts.method === "exact") result[kind] = exactMeasure(arch, region, prior);
     else {
       const bar = progressBar(`sampling (${kind})`);
-      result[kind] = monteCarloFunction(arch, prior, f, opts.samples, opts.seed, (k, t) => bar.update(k, t));
+      result[kind] = await monteCarloFunction(arch, prior, f, opts.samples, opts.seed, (k, t) => bar.update(k, t), opts.workers);
       bar.stop();
     }
     const m = result[kind] as { converged?: boolean; warning?: string };
@@ -111,6 +113,7 @@ export function registerVolume(program: Command): void {
     )
     .option("--samples <k>", "Monte Carlo samples (--method mc), 1 to 1e12, e.g. 1e6", integerOption("--samples", 1, 1e12), 1_000_000)
     .option("--seed <s>", "Monte Carlo PRNG seed (--method mc), 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
+    .option(...workersOption())
     .option("--prior <p>", "gaussian, uniform or both", choiceOption("--prior", priorChoices(false)), "both")
     .option("--hex", "print the function as a hex number, bit i = f(row i)", false);
   addPriorOptions(cmd)

@@ -8,7 +8,7 @@ import { triangulateCone } from "../geometry/triangulate.js";
 import { CompensatedSum } from "./_internals/compensatedSum.js";
 import { coneGaussian } from "./coneGaussian.js";
 import type { PriorFamily, RandomStream } from "./prior.js";
-import { uniformUnit } from "./uniformUnit.js";
+import { zigguratNormals } from "./_internals/ziggurat.js";
 
 /** A Gaussian probability. Field names are a public interface (JSON output). */
 export interface GaussianColumn {
@@ -30,15 +30,9 @@ export const GAUSSIAN_ABS_TOL = 1e-13;
 /** Largest dimension the triangulation and orthant methods take here (cost grows steeply with d). */
 const MAX_DIMENSION = 7;
 
-/** Fills out[0 … m) with N(0, 1) samples (Box–Muller on two uniforms per pair). */
+/** Fills out[0 … m) with independent N(0, 1) samples (the ziggurat method, exact rejection sampling). */
 export function standardNormals(rng: RandomStream, out: Float64Array, m: number): void {
-  for (let k = 0; k < m; k += 2) {
-    // 1 − u keeps the logarithm finite.
-    const r = Math.sqrt(-2 * Math.log(1 - uniformUnit(rng)));
-    const a = 2 * Math.PI * uniformUnit(rng);
-    out[k] = r * Math.cos(a);
-    if (k + 1 < m) out[k + 1] = r * Math.sin(a);
-  }
+  zigguratNormals(rng, out, m);
 }
 
 /** The Gaussian prior family. */
@@ -51,7 +45,9 @@ export const gaussianPrior: PriorFamily<GaussianColumn> = {
     const d = scales.length;
     if (out.length < count * d) throw new RangeError(`sample buffer holds ${out.length} numbers, need ${count * d}`);
     standardNormals(rng, out, count * d);
-    for (let i = 0; i < count * d; i++) out[i] *= scales[i % d];
+    // Unit scales (the default) need no pass over the batch.
+    if (scales.every((x) => x === 1)) return;
+    for (let s = 0, i = 0; s < count; s++) for (let k = 0; k < d; k++, i++) out[i] *= scales[k];
   },
   measureCone(rows, scales: readonly Rational[]) {
     const d = scales.length;
