@@ -96,7 +96,7 @@ describe("volume --method mc (JSON)", () => {
       "--samples",
       "10",
       "--seed",
-      "4255",
+      "2335",
       "--prior",
       "gaussian",
     ]);

@@ -2,9 +2,13 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { loadTensorBackend, TENSOR_BACKENDS, tensorBackend } from "../../src/tensor/tensorBackend.js";
 
+/**
+ * Whether tfjs-node actually loads: the package can be present without its native library (npm 11
+ * skips install scripts unless approved, and the download fails offline), which counts as missing.
+ */
 function nodeBackendInstalled(): boolean {
   try {
-    createRequire(import.meta.url).resolve("@tensorflow/tfjs-node");
+    createRequire(import.meta.url)("@tensorflow/tfjs-node");
     return true;
   } catch {
     return false;
