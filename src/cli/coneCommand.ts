@@ -13,8 +13,10 @@ import { scaleListOption, scalesFor } from "./coneOptions.js";
 import { describeMeasure } from "./describeMeasure.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { progressBar } from "./progressBar.js";
+import { givenOptions, rejectGiven } from "./givenOptions.js";
+import { addSamplingOptions } from "./samplingOptions.js";
 import { commentLines, runInfo } from "./runInfo.js";
-import { choiceOption, integerOption, UsageError } from "./usageError.js";
+import { choiceOption, UsageError } from "./usageError.js";
 
 type Kind = "gaussian" | "uniform";
 
@@ -98,8 +100,11 @@ function measure(kind: Kind, prior: Prior, shape: OpenConeShape, facetRows: bigi
   return r;
 }
 
-function runCone(opts: ConeOptions): void {
+function runCone(opts: ConeOptions, given: ReadonlySet<string>): void {
   if (opts.constraints === undefined) throw new UsageError("--constraints is required (a file, or - for stdin)");
+  if (opts.method === "exact") rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
+  if (opts.prior === "uniform") rejectGiven(given, ["sigma"], "--prior uniform has no standard deviations");
+  if (opts.prior === "gaussian") rejectGiven(given, ["box"], "--prior gaussian has no box");
   const { names, rows } = readSystem(opts.constraints);
   const d = names.length;
   const kinds: Kind[] = opts.prior === "both" ? ["gaussian", "uniform"] : [opts.prior];
@@ -179,23 +184,20 @@ function runCone(opts: ConeOptions): void {
  * uniform prior, exactly (d ≤ 7) or by Monte Carlo. Bad input is a UsageError (exit 2).
  */
 export function registerCone(program: Command): void {
-  program
+  const cmd = program
     .command("cone")
     .description("probability of your own open cone {θ : Aθ > 0} (integer rows) under the priors")
     .option("--constraints <file>", "constraints file (JSON or text, see below), - for stdin")
     .option("--prior <p>", "gaussian, uniform or both", choiceOption("--prior", ["gaussian", "uniform", "both"] as const), "both")
     .option("--sigma <s,...>", "gaussian standard deviations: one for all variables or one per variable (> 0; 1, 0.5, 1/3, 1e-3) (default: 1)", scaleListOption("--sigma"))
-    .option("--box <a,...>", "uniform box half-widths: one for all variables or one per variable (> 0) (default: 1)", scaleListOption("--box"))
-    .option(
-      "--method <m>",
-      "exact (gaussian: triangulation + orthant/radial cubature with error bound; uniform: exact rational; at most 7 variables) or mc",
-      choiceOption("--method", ["exact", "mc"] as const),
-      "exact",
-    )
-    .option("--samples <k>", "Monte Carlo samples, 1 to 1e12 (1e6 form accepted)", integerOption("--samples", 1, 1e12), 1_000_000)
-    .option("--seed <s>", "Monte Carlo PRNG seed, 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
+    .option("--box <a,...>", "uniform box half-widths: one for all variables or one per variable (> 0) (default: 1)", scaleListOption("--box"));
+  addSamplingOptions(
+    cmd,
+    "exact (gaussian: numerical, triangulation + orthant/radial cubature with a verified error estimate; uniform: exact rational; at most 7 variables) or mc",
+    false,
+  )
     .option("--format <f>", "json or text", choiceOption("--format", ["json", "text"] as const), "json")
     .option("--out <file>", "write to this file instead of stdout (created only on success)")
     .addHelpText("after", SYNTAX_HELP)
-    .action((opts: ConeOptions) => runCone(opts));
+    .action((opts: ConeOptions, c: Command) => runCone(opts, givenOptions(c)));
 }

@@ -10,10 +10,10 @@ import { checkOutputPath, type OutputSink, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { type StagedProgress, stagedProgress } from "./progressBar.js";
 import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js";
+import { addSamplingOptions } from "./samplingOptions.js";
 import { runInfo } from "./runInfo.js";
 import { type Row, tableColumns } from "./tableColumns.js";
-import { choiceOption, integerOption, UsageError } from "./usageError.js";
-import { workersOption } from "./workersOption.js";
+import { choiceOption, UsageError } from "./usageError.js";
 
 interface TableOptions extends PriorOptions, ArchOptions {
   method: "exact" | "mc";
@@ -135,16 +135,12 @@ export function registerTable(program: Command): void {
       "probability columns: none, gaussian, uniform or both (exact: once per symmetry class; mc: sampled)",
       choiceOption("--prior", priorChoices(true)),
       "none",
-    )
-    .option(
-      "--method <m>",
-      "exact (enumeration, certified regions, exact volumes) or mc (sample the prior, histogram the functions)",
-      choiceOption("--method", ["exact", "mc"] as const),
-      "exact",
-    )
-    .option("--samples <k>", "Monte Carlo samples (--method mc), 1 to 1e12, e.g. 1e6", integerOption("--samples", 1, 1e12), 1_000_000)
-    .option("--seed <s>", "Monte Carlo PRNG seed (--method mc), 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
-    .option(...workersOption())
+    );
+  addSamplingOptions(
+    cmd,
+    "exact (enumeration, certified regions, exact volumes) or mc (sample the prior, histogram the functions)",
+    true,
+  )
     .option("--all", "also list functions no weights compute (inputs 0 to 4)", false)
     .option(
       "--classes [group]",

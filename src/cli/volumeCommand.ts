@@ -10,9 +10,9 @@ import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
+import { addSamplingOptions } from "./samplingOptions.js";
 import { commentLines, runInfo } from "./runInfo.js";
-import { choiceOption, integerOption, UsageError } from "./usageError.js";
-import { workersOption } from "./workersOption.js";
+import { choiceOption, UsageError } from "./usageError.js";
 
 interface VolumeOptions extends PriorOptions, ArchOptions {
   function?: string;
@@ -104,16 +104,12 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
 export function registerVolume(program: Command): void {
   const cmd = addArchOptions(program.command("volume"))
     .description("probability that random weights compute one function (exact, or Monte Carlo)")
-    .option("--function <f>", "truth table: 2^n characters 0/1, character i = f(row i), rows MSB-first; or 0x… with bit i = f(row i)")
-    .option(
-      "--method <m>",
-      "exact (gaussian: numerical, triangulation + orthant/radial cubature with a verified error estimate; uniform: exact rational) or mc",
-      choiceOption("--method", ["exact", "mc"] as const),
-      "exact",
-    )
-    .option("--samples <k>", "Monte Carlo samples (--method mc), 1 to 1e12, e.g. 1e6", integerOption("--samples", 1, 1e12), 1_000_000)
-    .option("--seed <s>", "Monte Carlo PRNG seed (--method mc), 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1)
-    .option(...workersOption())
+    .option("--function <f>", "truth table: 2^n characters 0/1, character i = f(row i), rows MSB-first; or 0x… with bit i = f(row i)");
+  addSamplingOptions(
+    cmd,
+    "exact (gaussian: numerical, triangulation + orthant/radial cubature with a verified error estimate; uniform: exact rational) or mc",
+    true,
+  )
     .option("--prior <p>", "gaussian, uniform or both", choiceOption("--prior", priorChoices(false)), "both")
     .option("--hex", "print the function as a hex number, bit i = f(row i)", false);
   addPriorOptions(cmd)

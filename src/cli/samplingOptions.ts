@@ -1,0 +1,27 @@
+/** The options every command that can sample shares: --method exact|mc, --samples, --seed, --workers. */
+import type { Command } from "commander";
+import { availableParallelism } from "node:os";
+import { choiceOption, integerOption } from "./usageError.js";
+
+/** Most worker threads accepted (far above any machine's useful count; a typo guard). */
+const MAX_WORKERS = 1024;
+
+/**
+ * Adds `--method <m>` (exact or mc, described by `methodHelp`), `--samples`, `--seed` and, when the
+ * command samples on threads, `--workers` (default: the cores available).
+ */
+export function addSamplingOptions(cmd: Command, methodHelp: string, threads: boolean): Command {
+  cmd
+    .option("--method <m>", methodHelp, choiceOption("--method", ["exact", "mc"] as const), "exact")
+    .option("--samples <k>", "Monte Carlo samples (--method mc), 1 to 1e12, e.g. 1e6", integerOption("--samples", 1, 1e12), 1_000_000)
+    .option("--seed <s>", "Monte Carlo PRNG seed (--method mc), 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1);
+  if (threads) {
+    cmd.option(
+      "--workers <k>",
+      `Monte Carlo worker threads (--method mc), 1 to ${MAX_WORKERS}; 1 runs in-process; the output is the same for any count`,
+      integerOption("--workers", 1, MAX_WORKERS),
+      availableParallelism(),
+    );
+  }
+  return cmd;
+}
