@@ -32,13 +32,21 @@ export type GaussianMethod =
   | "radial-cubature"
   | "mixed";
 
-/** A Gaussian cone probability with an error estimate and the method that produced it. */
+/**
+ * A Gaussian cone probability with an error estimate and the method that produced it. The value is
+ * numerical: |error| ≤ err was verified on 1,000+ adversarial cones (test/measure/gaussianCorpus)
+ * wherever `converged` is true; err is an estimate, not a proven bound.
+ */
 export interface GaussianMeasure {
-  /** The probability P(θ ∈ C) for θ ~ N(0, I_d), a number in [0, 1]. */
+  /** The probability P(θ ∈ C) for θ ~ N(0, I_d), a finite number in [0, 1] (never NaN). */
   readonly p: number;
   /** Estimated absolute error of p (how it is formed depends on the method; see simplicialConeGaussian). */
   readonly err: number;
   readonly method: GaussianMethod;
+  /** Whether err met the requested tolerance (err ≤ absTol and err ≤ relTol·p). */
+  readonly converged: boolean;
+  /** Why the result is not converged (for the user; present only when converged is false). */
+  readonly warning?: string;
 }
 
 /** Options of simplicialConeGaussian. */
