@@ -61,7 +61,7 @@ export const gaussianPrior: PriorFamily<GaussianColumn> = {
   measureCone(rows, scales: readonly Rational[]) {
     const d = scales.length;
     if (d > MAX_DIMENSION)
-      throw new RangeError(`exact Gaussian volumes take at most ${MAX_DIMENSION} parameters, got ${d}; use Monte Carlo`);
+      throw new RangeError(`Gaussian volumes by triangulation take at most ${MAX_DIMENSION} parameters, got ${d}; use Monte Carlo`);
     if (rows.some((r) => r.length !== d)) throw new RangeError(`cone rows must have ${d} entries`);
     const { rays, simplices } = triangulateCone(rows);
     // Tables add up to 15 M regions weighted by orbits of up to 92,160, so each class is measured
