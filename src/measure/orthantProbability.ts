@@ -44,12 +44,14 @@ const SHAPE_TOL = 1e-12;
  * singular (the integrand's singularities sit at t = 1/(1 − λ) for eigenvalues λ of principal
  * submatrices), with node counts sized from the Bernstein-ellipse bound for a target of L digits.
  *
- * Error estimate (d ≥ 4): the computation is repeated for L = L₀, L₀ + 3, L₀ + 6, L₀ + 9
- * (L₀ = round(log10(1/absTol)) − 4, within 6..11) until
- *   err = |Q_L − Q_{L−3}|·10^−2 + rounding allowance ≤ min(absTol, relTol·p),
- * i.e. the previous order's observed error scaled by the designed 10^−3 gain with a safety factor
- * 10, plus 2dε·Σ|terms| per Plackett sum (root-sum-square through the odd-d sum); it stops early
- * when the rounding allowance alone exceeds the target. For d ≤ 3, err is a rounding bound of a few
+ * Error estimate (d ≥ 4), numerical, not a proven bound: the computation is repeated for
+ * L = L₀ − 3, L₀, …, L₀ + 9 (L₀ = round(log10(1/absTol)) − 4, within 6..11) until
+ *   err = |Q_L − Q_{L−3}|·max(10^−2, 2·|Q_L − Q_{L−3}|/|Q_{L−3} − Q_{L−6}|) + rounding allowance
+ * ≤ min(absTol, relTol·p), i.e. the previous order's observed error scaled by the designed 10^−3
+ * gain with a safety factor 10, or by the observed gain when convergence is slower; the allowance
+ * is 2dε·Σ|terms| per Plackett sum (root-sum-square through the odd-d sum) plus the effect of
+ * the correlations' own rounding, Σ 2ε/(2π√(1 − ρ_ij²)), which grows without bound as |ρ_ij| → 1
+ * (flat cones). It stops early when the allowance alone exceeds the target. For d ≤ 3, err is a rounding bound of a few
  * ulps. Accuracy is absolute: ~1e-16 for well-conditioned R and still ≲ 1e-15 down to
  * λ_min(R) ≈ 1e-3 (tested against mpmath references); relative accuracy is lost when p is tiny
  * (thin cones: use simplicialConeGaussian, whose radial method is relative).

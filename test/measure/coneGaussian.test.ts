@@ -89,7 +89,7 @@ function thresholdCones2(): { f: string; simplices: number[][][] }[] {
 
 describe("coneGaussian: sums over triangulations", () => {
   it("an empty triangulation has probability 0", () => {
-    expect(coneGaussian([])).toEqual({ p: 0, err: 0, method: "degenerate", methodCounts: {} });
+    expect(coneGaussian([])).toEqual({ p: 0, err: 0, method: "degenerate", methodCounts: {}, converged: true });
   });
 
   it("the orthant split at (1, …, 1) sums to 2^−d, d = 2..7", () => {

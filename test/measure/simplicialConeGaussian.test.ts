@@ -83,9 +83,9 @@ const narrowGenerators = (d: number) =>
 
 describe("simplicialConeGaussian: low dimensions", () => {
   it("d = 1 is a half-line; zero or dependent generators give exactly 0", () => {
-    expect(simplicialConeGaussian([[7n]])).toEqual({ p: 0.5, err: 0, method: "half-line" });
+    expect(simplicialConeGaussian([[7n]])).toEqual({ p: 0.5, err: 0, method: "half-line", converged: true });
     expect(simplicialConeGaussian([[-0.25]]).p).toBe(0.5);
-    expect(simplicialConeGaussian([[0]])).toEqual({ p: 0, err: 0, method: "degenerate" });
+    expect(simplicialConeGaussian([[0]])).toEqual({ p: 0, err: 0, method: "degenerate", converged: true });
     expect(
       simplicialConeGaussian([
         [1, 2, 3],

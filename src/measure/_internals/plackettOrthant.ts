@@ -37,9 +37,11 @@ export interface PlackettValue {
   /** The probability. */
   readonly p: number;
   /**
-   * Rounding allowance: 2mε times the summed magnitudes of the terms of each Plackett sum (the
-   * terms are nested integrals whose own rounding is relative); for odd d, the root-sum-square
-   * (times 3) of the sub-orthants' allowances weighted by their coefficients.
+   * Rounding allowance: 2mε times the summed magnitudes of the terms of each Plackett sum, plus the
+   * propagated effect of the rounding of the correlations themselves (|∂P/∂ρ| = φ₂(0, 0; ρ)·P_cond
+   * ≤ 1/(2π√(1 − ρ²)) per entry, which dominates near |ρ| = 1: flat cones), integrated through the
+   * nested t-integrals; for odd d, the root-sum-square (times 3) of the sub-orthants' allowances
+   * weighted by their coefficients.
    */
   readonly rounding: number;
 }
@@ -79,8 +81,12 @@ export class PlackettOrthant {
    * 1 ≤ d ≤ 8.
    */
   orthant(r: Float64Array, d: number): PlackettValue {
-    if (d % 2 === 0) return this.even(r, d);
-    return this.odd(r, d);
+    const v = d % 2 === 0 ? this.even(r, d) : this.odd(r, d);
+    // The correlations arrive rounded: P moves by up to Σ|δρ_ij|·φ₂(0, 0; ρ_ij), which dominates
+    // near |ρ| = 1 (flat cones) whatever the quadrature does.
+    let input = 0;
+    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) input += entrySensitivity(r[i * d + j], INPUT_ULPS * EPS);
+    return { p: v.p, rounding: v.rounding + input };
   }
 
   private odd(r: Float64Array, d: number): PlackettValue {
@@ -134,6 +140,7 @@ export class PlackettOrthant {
     const innerBase = 2 ** -(m - 2);
     const acc = new CompensatedSum();
     let scale = 0;
+    let propagated = 0;
     const k = m - 2;
     const { sub, idx, u, w, sd } = ws;
     for (let i = 0; i < m; i++) {
@@ -153,6 +160,7 @@ export class PlackettOrthant {
         const oneMinusRho = 1 - rho;
         const onePlusRho = 1 + rho;
         let integral = 0;
+        let innerRounding = 0;
         for (let q = 0; q < n; q++) {
           const t = ts[q];
           const om = omt[q] + t * oneMinusRho;
@@ -166,6 +174,10 @@ export class PlackettOrthant {
             const cov = t * r[idx[0] * m + idx[1]] - fw * w[0] * w[1] - fu * u[0] * u[1];
             const cr = cov / Math.sqrt(v0 * v1);
             inner = Math.asin(cr > 1 ? 1 : cr < -1 ? -1 : cr) * INV_TWO_PI;
+            // v0, v1 and cov lose ~3ε absolute to cancellation, ~3ε/v relative when the
+            // conditional variances v are small (nearly singular R(t)).
+            const dcr = 3 * EPS * (1 / Math.sqrt(v0 * v1) + (Math.abs(cr) * (1 / v0 + 1 / v1)) / 2);
+            innerRounding += (wt[q] * entrySensitivity(cr, dcr)) / Math.sqrt(om * op);
           } else {
             for (let x = 0; x < k; x++) {
               const v = 1 - fw * w[x] * w[x] - fu * u[x] * u[x];
@@ -181,7 +193,9 @@ export class PlackettOrthant {
                 sub[y * k + x] = cr;
               }
             }
-            inner = this.excess(sub, k).p;
+            const value = this.excess(sub, k);
+            inner = value.p;
+            innerRounding += (wt[q] * value.rounding) / Math.sqrt(om * op);
           }
           // φ₂(0, 0; s) = 1/(2π√((1 − s)(1 + s))); the 1/(2π) is applied once below.
           integral += (wt[q] * inner) / Math.sqrt(om * op);
@@ -191,10 +205,22 @@ export class PlackettOrthant {
         acc.add(closed);
         acc.add(term);
         scale += Math.abs(closed) + Math.abs(term);
+        propagated += Math.abs(rho) * innerRounding * INV_TWO_PI;
       }
     }
-    return { p: acc.value(), rounding: 2 * m * EPS * scale };
+    return { p: acc.value(), rounding: 2 * m * EPS * scale + propagated };
   }
+}
+
+/** Error of a correlation as it arrives, in units of ε (one rounding of an exact value, ×2 for safety). */
+const INPUT_ULPS = 2;
+
+/**
+ * Effect on an orthant probability of an error `delta` in one correlation ρ: |∂P/∂ρ| ≤ φ₂(0, 0; ρ)
+ * = 1/(2π√((1 − ρ)(1 + ρ))), the conditional probability factor bounded by 1. Infinite at |ρ| = 1.
+ */
+function entrySensitivity(rho: number, delta: number): number {
+  return (delta * INV_TWO_PI) / Math.sqrt((1 - rho) * (1 + rho));
 }
 
 /**
@@ -252,14 +278,18 @@ function evaluator(digits: number): PlackettOrthant {
 
 /**
  * P(Z > 0) for a valid positive definite d×d correlation matrix (row-major, 4 ≤ d ≤ 8, not
- * checked) with an error estimate. Node budgets for L₀, L₀ + 3, L₀ + 6, L₀ + 9 digits are
- * evaluated in turn (L₀ = round(log10(1/absTol)) − 4 within 6..11); each new value Q_L is returned with
- *   err = |Q_L − Q_{L−3}|·10^−2 + rounding allowance (PlackettValue.rounding),
+ * checked) with an error estimate. Node budgets for L₀ − 3, L₀, L₀ + 3, L₀ + 6, L₀ + 9 digits are
+ * evaluated in turn (L₀ = round(log10(1/absTol)) − 4 within 6..11); from the third level on, each
+ * new value Q_L is returned with
+ *   err = |Q_L − Q_{L−3}|·max(10^−2, 2·|Q_L − Q_{L−3}|/|Q_{L−3} − Q_{L−6}|) + rounding allowance,
  * i.e. the observed error of the previous value scaled by the 10^−3 the budgets are designed to
- * gain, with a safety factor 10 (gains of 10^3 or more per step are observed in every test), as soon
- * as err ≤ min(absTol, relTol·p), or as soon as the rounding allowance alone exceeds that target
- * (more nodes cannot help then). With `giveUpEarly`, a target below the rounding floor (typically a tiny p and
- * a relative target) returns after the first level with err = Infinity and converged = false.
+ * gain with a safety factor 10, or by twice the gain actually observed over the last two steps when
+ * that is worse (slow convergence near singular R), as soon as err ≤ min(absTol, relTol·p), or as
+ * soon as the rounding allowance alone exceeds that target (more nodes cannot help then).
+ * `converged` says whether the target was met. NaN values (a breakdown in the recursion) are never
+ * returned as converged: they give err = Infinity. With `giveUpEarly`, a target below the rounding
+ * floor (typically a tiny p and a relative target) returns after the first level with err =
+ * Infinity and converged = false.
  */
 export function plackettOrthantProbability(
   r: Float64Array,
@@ -269,6 +299,7 @@ export function plackettOrthantProbability(
   giveUpEarly = false,
 ): PlackettEstimate {
   const first = Math.min(MAX_DIGITS - 3 * STEP, Math.max(MIN_DIGITS, Math.round(-Math.log10(absTol)) - 4));
+  let older = evaluator(first - STEP).orthant(r, d);
   let prev = evaluator(first).orthant(r, d);
   // The rounding floor already exceeds the relative target (tiny p): more nodes cannot get there,
   // and a caller with another method at hand would rather not pay for an error estimate.
@@ -278,11 +309,17 @@ export function plackettOrthantProbability(
   let best: PlackettEstimate | undefined;
   for (let digits = first + STEP; digits <= first + 3 * STEP; digits += STEP) {
     const cur = evaluator(digits).orthant(r, d);
-    const err = Math.abs(cur.p - prev.p) * GAIN_SAFETY + cur.rounding;
+    const step = Math.abs(cur.p - prev.p);
+    // Differences below the rounding allowance say nothing about the convergence rate.
+    const before = Math.max(Math.abs(prev.p - older.p), prev.rounding);
+    const gain = Math.max(GAIN_SAFETY, before > 0 ? (2 * step) / before : 1);
+    let err = step * gain + cur.rounding;
+    if (!Number.isFinite(cur.p) || Number.isNaN(err)) err = Number.POSITIVE_INFINITY;
     const tol = Math.min(absTol, relTol * Math.abs(cur.p));
     const est = { p: cur.p, err, converged: err <= tol };
     if (est.converged || cur.rounding >= tol) return est;
-    if (!best || err < best.err) best = est;
+    if (!best || err < best.err || !Number.isFinite(best.p)) best = est;
+    older = prev;
     prev = cur;
   }
   return best!;

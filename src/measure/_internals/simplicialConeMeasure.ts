@@ -77,12 +77,14 @@ export function prepareSimplicialCone(generators: ArrayLike<ArrayLike<ExactScala
   const rows = integerRows(generators, "generators");
   if (rows.length === 1) {
     const result: GaussianMeasure =
-      rows[0][0] === 0n ? { p: 0, err: 0, method: "degenerate" } : { p: 0.5, err: 0, method: "half-line" };
+      rows[0][0] === 0n
+        ? { p: 0, err: 0, method: "degenerate", converged: true }
+        : { p: 0.5, err: 0, method: "half-line", converged: true };
     return { kind: "done", result };
   }
   const data = simplicialConeData(rows);
   if (data.detUnit === 0 || data.facetCorrelation === undefined) {
-    return { kind: "done", result: { p: 0, err: 0, method: "degenerate" } };
+    return { kind: "done", result: { p: 0, err: 0, method: "degenerate", converged: true } };
   }
   return { kind: "data", data };
 }
@@ -120,7 +122,8 @@ export function measurePrepared(
     const y = data.detUnit;
     const x = data.cosines[1];
     const p = Math.atan2(y, x) / TWO_PI;
-    return { p, err: atan2Bound(y, x, 2 * EPS * Math.abs(x)) / TWO_PI + 2 * EPS * p, method: "angle" };
+    const err = atan2Bound(y, x, 2 * EPS * Math.abs(x)) / TWO_PI + 2 * EPS * p;
+    return { p, err, method: "angle", converged: meetsTarget(err, p, absTol, relTol) };
   }
   if (d === 3) {
     const y = data.detUnit;
@@ -130,11 +133,13 @@ export function measurePrepared(
     const p = Math.atan2(y, x) / TWO_PI;
     // Each cosine carries ≤ 2ε, the three additions another 3ε of the summed magnitudes.
     const dx = EPS * (2 * sumAbs + 3 * (1 + sumAbs));
-    return { p, err: atan2Bound(y, x, dx) / TWO_PI + 2 * EPS * p, method: "van-oosterom-strackee" };
+    const err = atan2Bound(y, x, dx) / TWO_PI + 2 * EPS * p;
+    return { p, err, method: "van-oosterom-strackee", converged: meetsTarget(err, p, absTol, relTol) };
   }
   const plackett = (giveUpEarly: boolean): Candidate => {
     const est = plackettOrthantProbability(data.facetCorrelation!, d, absTol, relTol, giveUpEarly);
-    return { p: est.p, err: est.err, method: "plackett", converged: est.converged };
+    const err = Number.isNaN(est.err) ? Number.POSITIVE_INFINITY : est.err;
+    return { p: est.p, err, method: "plackett", converged: est.converged && meetsTarget(err, est.p, absTol, relTol) };
   };
   const c0 = radialConstant(data);
   const radial = (maxEvals: number): Candidate => {
@@ -144,26 +149,60 @@ export function measurePrepared(
       maxEvals,
       index: RADIAL_INDEX,
     });
-    return { p: c0 * r.value, err: c0 * r.err, method: "radial-cubature", converged: r.converged };
+    const p = c0 * r.value;
+    const err = Number.isNaN(r.err) ? Number.POSITIVE_INFINITY : c0 * r.err;
+    return { p, err, method: "radial-cubature", converged: r.converged && meetsTarget(err, p, absTol, relTol) };
   };
-  if (method === "plackett") return strip(plackett(false));
-  if (method === "radial") return strip(radial(RADIAL_BUDGET_FALLBACK[d]));
+  if (method === "plackett") return finalResult(plackett(false), () => radial(RADIAL_BUDGET_FALLBACK[d]), absTol, relTol);
+  if (method === "radial") return finalResult(radial(RADIAL_BUDGET_FALLBACK[d]), () => plackett(false), absTol, relTol);
   let minCos = 1;
   for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) minCos = Math.min(minCos, data.cosines[i * d + j]);
   const radialFirst = Math.acos(minCos) <= RADIAL_FIRST_ANGLE[d];
   const first = radialFirst ? radial(RADIAL_BUDGET_FIRST[d]) : plackett(true);
-  if (first.converged) return strip(first);
+  if (first.converged && usable(first)) return first;
   const second = radialFirst ? plackett(false) : radial(RADIAL_BUDGET_FALLBACK[d]);
-  if (second.converged) return strip(second);
-  return strip(second.err < first.err ? second : first);
+  if (second.converged && usable(second)) return second;
+  return unconverged(better(first, second), absTol, relTol);
 }
 
-interface Candidate extends GaussianMeasure {
-  readonly converged: boolean;
+type Candidate = GaussianMeasure;
+
+/** err ≤ absTol and err ≤ relTol·p (an infinite relTol is no target, even for p = 0). */
+export function meetsTarget(err: number, p: number, absTol: number, relTol: number): boolean {
+  return err <= absTol && (relTol === Number.POSITIVE_INFINITY || err <= relTol * p);
 }
 
-function strip(c: Candidate): GaussianMeasure {
-  return { p: c.p, err: c.err, method: c.method };
+/** A finite p in [0, 1] with a finite, non-negative err. */
+function usable(c: Candidate): boolean {
+  return Number.isFinite(c.p) && c.p >= 0 && c.p <= 1 && c.err >= 0 && Number.isFinite(c.err);
+}
+
+/** The candidate to report when neither converged: a usable one first, then the smaller err. */
+function better(a: Candidate, b: Candidate): Candidate {
+  if (usable(a) !== usable(b)) return usable(a) ? a : b;
+  return b.err < a.err ? b : a;
+}
+
+/**
+ * A forced method's result; if it broke down (NaN, p outside [0, 1]), the other method's estimate
+ * is returned instead, never as converged, so a caller always gets a finite p.
+ */
+function finalResult(c: Candidate, other: () => Candidate, absTol: number, relTol: number): GaussianMeasure {
+  if (usable(c)) return c.converged ? c : unconverged(c, absTol, relTol);
+  const alt = other();
+  const why = `${c.method} gave p = ${c.p}, err = ${c.err}; ${alt.method} used instead`;
+  return { ...better(c, alt), converged: false, warning: why };
+}
+
+/** The best estimate when the tolerance was missed: converged false with a warning. */
+function unconverged(c: Candidate, absTol: number, relTol: number): GaussianMeasure {
+  if (!usable(c)) {
+    return { p: Number.isFinite(c.p) ? Math.min(1, Math.max(0, c.p)) : 0.5, err: Number.POSITIVE_INFINITY,
+      method: c.method, converged: false, warning: `${c.method} broke down (p = ${c.p}); no usable estimate` };
+  }
+  const target = Math.min(absTol, relTol === Number.POSITIVE_INFINITY ? absTol : relTol * c.p);
+  const warning = `${c.method}: err ${c.err.toExponential(2)} misses the target ${target.toExponential(2)}`;
+  return { ...c, converged: false, warning };
 }
 
 /** |det V̂|·Γ(d/2)/(2π^{d/2}): probability = this × ∫_Δ |V̂λ|^−d dλ. */
