@@ -78,16 +78,22 @@ export const gaussianPrior: PriorFamily<GaussianColumn> = {
     const sum = new CompensatedSum();
     let err = 0;
     let missed = 0;
+    let firstWarning: string | undefined;
     const methods = new Set<string>();
     for (const { measure, weight } of parts) {
       sum.add(weight * measure.p);
       err += weight * measure.err;
-      if (!measure.converged) missed++;
+      if (!measure.converged) {
+        missed++;
+        firstWarning ??= measure.warning;
+      }
       methods.add(measure.method);
     }
     const method = methods.size === 0 ? "empty" : methods.size === 1 ? [...methods][0] : "mixed";
     const total = { p: sum.value(), err, method, converged: missed === 0 };
-    return missed === 0 ? total : { ...total, warning: `${missed} regions missed the Gaussian tolerance` };
+    if (missed === 0) return total;
+    const warning = missed === 1 && firstWarning ? firstWarning : `${missed} regions missed the Gaussian tolerance`;
+    return { ...total, warning };
   },
   summaryFields(total) {
     return { gaussianTotal: total.p, gaussianTotalErr: total.err, gaussianConverged: total.converged };

@@ -22,9 +22,11 @@ export type { ExactScalar } from "./_internals/integerRows.js";
  * - `plackett`: orthant probability of the facet normals' correlation matrix (orthantProbability).
  * - `radial-cubature`: adaptive simplex cubature of the radial integrand (relative accuracy).
  * - `mixed`: coneGaussian's sum over the simplices of a triangulation, when they used several methods.
+ * - `underflow`: a full-dimensional cone too thin for doubles: p = 0, err = 1/2, not converged.
  */
 export type GaussianMethod =
   | "degenerate"
+  | "underflow"
   | "half-line"
   | "angle"
   | "van-oosterom-strackee"

@@ -169,3 +169,19 @@ describe("volume --method exact (the default)", () => {
     expect(Math.abs(v.gaussian.p - row.gaussian.p)).toBeLessThanOrEqual(v.gaussian.err + row.gaussian.err);
   });
 });
+
+describe("volume: extreme but valid scale ratios", () => {
+  it("σ_w/σ_b = 1e-300: Monte Carlo samples it, the exact Gaussian says it underflowed instead of claiming 0", () => {
+    const mc = runCli(["volume", ...AND, "--sigma-w", "1e-300", "--prior", "gaussian", "--samples", "1e4"]);
+    expect(mc.status, mc.stderr).toBe(0);
+    expect(JSON.parse(mc.stdout).gaussian.samples).toBe(10_000);
+    const exact = runCli(["volume", "--inputs", "2", "--function", "0001", "--sigma-w", "1e-300", "--prior", "gaussian"]);
+    expect(exact.status, exact.stderr).toBe(0);
+    const g = JSON.parse(exact.stdout).gaussian;
+    expect(g.converged).toBe(false);
+    // The true value is positive: p = 0 must come with err > 0 (here the half-space bound 1/2).
+    expect(g.p + g.err).toBeGreaterThan(0);
+    expect(g.warning).toMatch(/too thin for double precision/);
+    expect(exact.stderr).toMatch(/warning: gaussian estimate did not converge/);
+  });
+});

@@ -5,6 +5,7 @@
 import type { GaussianMeasure } from "../simplicialConeGaussian.js";
 import type { ExactScalar } from "./integerRows.js";
 import { integerRows } from "./integerRows.js";
+import { determinant } from "../../geometry/linalg.js";
 import { MAX_ORTHANT_DIMENSION, plackettOrthantProbability } from "./plackettOrthant.js";
 import { radialSimplexIntegral } from "./radialSimplexIntegral.js";
 import { type SimplicialConeData, simplicialConeData } from "./simplicialConeData.js";
@@ -84,7 +85,20 @@ export function prepareSimplicialCone(generators: ArrayLike<ArrayLike<ExactScala
   }
   const data = simplicialConeData(rows);
   if (data.detUnit === 0 || data.facetCorrelation === undefined) {
-    return { kind: "done", result: { p: 0, err: 0, method: "degenerate", converged: true } };
+    if (determinant(rows) === 0n) return { kind: "done", result: { p: 0, err: 0, method: "degenerate", converged: true } };
+    // A full-dimensional cone too thin for doubles (e.g. scale ratios of 1e-300): its probability is
+    // positive but below what the float methods resolve. Any pointed cone lies in an open half-space,
+    // so 1/2 bounds it; say so rather than claim 0 exactly.
+    return {
+      kind: "done",
+      result: {
+        p: 0,
+        err: 0.5,
+        method: "underflow",
+        converged: false,
+        warning: "the cone is too thin for double precision (normalised generators with a determinant that rounds to 0); its probability is positive and below err",
+      },
+    };
   }
   return { kind: "data", data };
 }
