@@ -186,3 +186,22 @@ describe("table --out", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("table --classes npn", () => {
+  it("lists the NPN classes with orbits; with a prior (signed) Σ orbit·uniform = 1 exactly", () => {
+    const r = runCli(["table", "--inputs", "4", "--encoding", "signed", "--classes", "npn", "--prior", "uniform", "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const t = JSON.parse(r.stdout);
+    expect(t.rows).toHaveLength(15);
+    expect(t.rows.reduce((s: number, row: { orbit: number }) => s + row.orbit, 0)).toBe(1882);
+    expect(t.summary.uniformTotal).toBe("1/1");
+    expect(t.summary.certification).toMatch(/closed under facet flips/);
+  });
+
+  it("refuses a prior in the binary encoding, where NPN maps do not preserve it", () => {
+    const r = runCli(["table", "--inputs", "3", "--classes", "npn", "--prior", "gaussian"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/not constant on NPN classes in the binary encoding/);
+  });
+});

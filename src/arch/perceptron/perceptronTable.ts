@@ -3,7 +3,7 @@
  * one row per symmetry class, each with its certified region and its probability under each
  * requested prior, measured once per class of the prior's symmetry group.
  */
-import { formatFunction, rowCount } from "../../boolean/truthTable.js";
+import { formatFunction, parseFunction, rowCount } from "../../boolean/truthTable.js";
 import { rowValue, wordsFromBigInt } from "../../boolean/tableWords.js";
 import type { ConeMeasure, Prior } from "../../measure/prior.js";
 import type { ExactTable, ExactTableOptions, TableRow } from "../architecture.js";
@@ -111,7 +111,7 @@ function npnTable(spec: PerceptronSpec, options: ExactTableOptions): ExactTable 
     list.forEach((row) => {
       let out: TableRow = row;
       if (options.priors.length > 0) {
-        const table = wordsFromBigInt(parseBits(row.function), n);
+        const table = wordsFromBigInt(parseFunction(row.function, n).bits, n);
         out = { ...row, ...totals.measure(facetVectors(spec, table, row.facetRows), row.orbit) };
       }
       rows++;
@@ -133,13 +133,6 @@ function npnTable(spec: PerceptronSpec, options: ExactTableOptions): ExactTable 
       certification,
     }),
   };
-}
-
-/** The truth table string (character i = f(row i)) as the bigint of bit i = f(row i). */
-function parseBits(s: string): bigint {
-  let bits = 0n;
-  for (let i = s.length - 1; i >= 0; i--) bits = (bits << 1n) | (s[i] === "1" ? 1n : 0n);
-  return bits;
 }
 
 /**
