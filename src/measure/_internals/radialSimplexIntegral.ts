@@ -48,7 +48,7 @@ interface Region {
 }
 
 /** Safety factor on the rule-difference error estimate (see where it is used). */
-const QUAD_SAFETY = 1;
+const QUAD_SAFETY = 10;
 const EPS = 2 ** -52;
 
 /**
