@@ -57,10 +57,11 @@ export interface ConeGaussianMeasure extends GaussianMeasure {
  * into one absolute target per simplex, t_i = min(absTol/N, relTol·p̃_i), and each simplex is
  * measured (simplicialConeGaussian's method choice) until err_i ≤ t_i, so Σerr_i ≤ min(absTol,
  * relTol·Σp̃_i). If Σerr_i still exceeds min(absTol, relTol·p) — the estimates were off — the
- * simplices are measured again with targets from the measured p_i. If it still does, or a piece missed its own
- * target, the result has converged = false and a warning (p is still the best finite estimate). A thin cone thus gets relative
- * accuracy in every piece, while the pieces of a large cone need only absolute accuracy. The pieces are summed with Neumaier compensation;
- * err = Σ err_i. `method` is the common method of all pieces or `mixed` (see methodCounts); an empty
+ * simplices whose target tightens with the measured p_i in place of p̃_i are measured again. If
+ * Σerr_i still misses, or a piece missed its own target, the result has converged = false and a
+ * warning (p is still the best finite estimate). A thin cone thus gets relative accuracy in every
+ * piece, while the pieces of a large cone need only absolute accuracy. The pieces are summed with
+ * Neumaier compensation; err = Σ err_i. `method` is the common method of all pieces or `mixed` (see methodCounts); an empty
  * triangulation gives p = 0.
  *
  * @throws RangeError if a simplex is not d rows of d entries with the same d (1..8) throughout, if σ
@@ -97,13 +98,11 @@ export function coneGaussian(
   let results = measureAll(prepared, method, rough, absTol, relTol);
   const total = sumOf(results.map((r) => r.p));
   if (errorOf(results) > Math.min(absTol, relTol * total)) {
-    results = measureAll(
-      prepared,
-      method,
-      results.map((r) => r.p),
-      absTol,
-      relTol,
-    );
+    // The measurement is deterministic in its target, so only pieces whose target tightened (the
+    // estimate was too large) can improve; the others keep their result.
+    const again = measureAll(prepared, method, results.map((r) => r.p), absTol, relTol, (i, target) =>
+      target < pieceTarget(prepared.length, rough[i], absTol, relTol) && results[i].err > target);
+    results = again.map((r, i) => r ?? results[i]);
   }
   const final = sumOf(results.map((r) => r.p));
   const err = errorOf(results);
@@ -132,12 +131,33 @@ function measureAll(
   sizes: readonly number[],
   absTol: number,
   relTol: number,
-): GaussianMeasure[] {
+): GaussianMeasure[];
+function measureAll(
+  prepared: readonly PreparedCone[],
+  method: MethodChoice,
+  sizes: readonly number[],
+  absTol: number,
+  relTol: number,
+  wanted: (i: number, target: number) => boolean,
+): (GaussianMeasure | undefined)[];
+function measureAll(
+  prepared: readonly PreparedCone[],
+  method: MethodChoice,
+  sizes: readonly number[],
+  absTol: number,
+  relTol: number,
+  wanted: (i: number, target: number) => boolean = () => true,
+): (GaussianMeasure | undefined)[] {
   return prepared.map((c, i) => {
     if (c.kind === "done") return c.result;
-    const target = Math.min(absTol / prepared.length, relTol * sizes[i]);
-    return measurePrepared(c.data, method, target, Number.POSITIVE_INFINITY);
+    const target = pieceTarget(prepared.length, sizes[i], absTol, relTol);
+    return wanted(i, target) ? measurePrepared(c.data, method, target, Number.POSITIVE_INFINITY) : undefined;
   });
+}
+
+/** A piece's absolute target: min(absTol/N, relTol·size). */
+function pieceTarget(count: number, size: number, absTol: number, relTol: number): number {
+  return Math.min(absTol / count, relTol * size);
 }
 
 function sumOf(xs: readonly number[]): number {

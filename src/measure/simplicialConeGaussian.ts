@@ -84,11 +84,12 @@ export interface SimplicialConeOptions {
  *     simplex Δ = {λ ≥ 0, Σλ = 1} (Lebesgue measure in d − 1 coordinates, volume 1/(d − 1)!; unit
  *     generators v̂_i; the Gaussian integral over the cone in μ = rλ with the radial part done in
  *     closed form), by adaptive Grundmann–Möller cubature with
- *     err = Σ_regions max(|Q_17 − Q_15|, |Q_15 − Q_13|/1000) + rounding; the integrand is positive,
+ *     err = Σ_regions 10·max(|Q_17 − Q_15|, |Q_15 − Q_13|/1000) + rounding; the integrand is positive,
  *     so the accuracy is relative (~1e-12 reachable): best for thin cones.
  * `auto` tries (b) first when every pair of generators is within 0.5–1.3 rad (by d) and (a) first
  * otherwise, and switches to the other method when the first does not reach
- * err ≤ min(absTol, relTol·p) (both targets; small-p cones thus end up with the radial method);
+ * err ≤ min(absTol, relTol·p) (both targets; small-p cones thus end up with the radial method; a
+ * radial first try that runs out of its small budget gets the full one after Plackett misses);
  * if neither method gets there, the result with the smaller err is returned with converged = false
  * and a warning. A forced method that breaks down (NaN) is replaced by the other one's estimate,
  * again with converged = false: p is always finite.

@@ -19,12 +19,19 @@ import { ensureBuilt, runCliAsync } from "./_helpers/runCli.js";
 interface ClassRow {
   function: string;
   orbit: number;
-  gaussian: { p: number; err: number; method: string };
+  gaussian: { p: number; err: number; method: string; converged: boolean };
   uniform: { fraction: string; p: number };
 }
 interface ClassTable {
   rows: ClassRow[];
-  summary: { functions: number; classes: number; gaussianTotal: number; gaussianTotalErr: number; uniformTotal: string };
+  summary: {
+    functions: number;
+    classes: number;
+    gaussianTotal: number;
+    gaussianTotalErr: number;
+    gaussianConverged: boolean;
+    uniformTotal: string;
+  };
 }
 
 /** p_k = P(b > Σ_{i≤k}|w_i|) for independent standard normals, k = 0…6 (Gil-Pelaez, mpmath). */
@@ -59,9 +66,7 @@ function constantGaussian(n: number, encoding: "binary" | "signed"): number {
 const CASES = [
   { inputs: 5, encoding: "binary" as const, functions: 94572, prior: "both" },
   { inputs: 5, encoding: "signed" as const, functions: 94572, classes: 63, prior: "both" },
-  // The n = 6 Gaussian table takes about 5 minutes on an idle core since the error estimates became
-  // honest (bench/README.md), too long for the suite: its uniform half is checked here.
-  { inputs: 6, encoding: "signed" as const, functions: 15028134, classes: 567, prior: "uniform" },
+  { inputs: 6, encoding: "signed" as const, functions: 15028134, classes: 567, prior: "both" },
 ];
 
 beforeAll(() => ensureBuilt());
@@ -93,6 +98,9 @@ describe("complete exact volume tables (per class)", () => {
       if (gaussianToo) {
         expect(Math.abs(gaussian - 1)).toBeLessThanOrEqual(1e-12);
         expect(Math.abs(table.summary.gaussianTotal - 1)).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(table.summary.gaussianTotal - 1)).toBeLessThanOrEqual(table.summary.gaussianTotalErr);
+        expect(table.rows.filter((row) => !row.gaussian.converged).map((row) => row.function)).toEqual([]);
+        expect(table.summary.gaussianConverged).toBe(true);
       }
 
       const constant = table.rows.find((row) => /^(0+|1+)$/.test(row.function));

@@ -176,7 +176,12 @@ export function measurePrepared(
   if (first.converged && usable(first)) return first;
   const second = radialFirst ? plackett(false) : radial(RADIAL_BUDGET_FALLBACK[d]);
   if (second.converged && usable(second)) return second;
-  return unconverged(better(first, second), absTol, relTol);
+  if (!radialFirst) return unconverged(better(first, second), absTol, relTol);
+  // Plackett's rounding floor is absolute (~1e-15 at d = 7), so a small cone that it cannot resolve
+  // still gets the radial cubature's relative accuracy, at the full budget.
+  const third = radial(RADIAL_BUDGET_FALLBACK[d]);
+  if (third.converged && usable(third)) return third;
+  return unconverged(better(better(first, second), third), absTol, relTol);
 }
 
 type Candidate = GaussianMeasure;
