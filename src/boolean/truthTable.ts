@@ -67,15 +67,22 @@ export function parseFunction(text: string, n?: number): BooleanFunction {
   return { n: inputs, bits };
 }
 
+/** BYTE_BITS[v]: the 8 rows of byte v as characters, row 0 (bit 0) first. */
+const BYTE_BITS = Array.from({ length: 256 }, (_, v) => {
+  let s = "";
+  for (let b = 0; b < 8; b++) s += (v >> b) & 1 ? "1" : "0";
+  return s;
+});
+
 /** Prints a table in word form (32 rows a word) as its bit string, character i = f(row i). */
 export function formatWords(words: Uint32Array, n: number): string {
   let s = "";
   const rows = rowCount(n);
   for (let j = 0; j < words.length; j++) {
-    const chunk = [...words[j].toString(2).padStart(32, "0")].reverse().join("");
-    s += rows < 32 ? chunk.slice(0, rows) : chunk;
+    const w = words[j];
+    s += BYTE_BITS[w & 255] + BYTE_BITS[(w >>> 8) & 255] + BYTE_BITS[(w >>> 16) & 255] + BYTE_BITS[w >>> 24];
   }
-  return s;
+  return rows < 32 ? s.slice(0, rows) : s;
 }
 
 /** Prints f as its bit string, character i = f(row i). */

@@ -96,7 +96,7 @@ describe("volume --method mc (JSON)", () => {
       "--samples",
       "10",
       "--seed",
-      "2335",
+      "439",
       "--prior",
       "gaussian",
     ]);

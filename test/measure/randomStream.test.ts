@@ -1,8 +1,8 @@
-/** Our xoroshiro128+ stream against pure-rand's: same outputs, same jump, same words in bulk. */
+/** Our xoroshiro128+ stream against pure-rand's: same outputs, same jump, same 64-bit outputs as word pairs. */
 import fc from "fast-check";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { describe, expect, it } from "vitest";
-import { drawPairs, randomStream, randomStreamFromState } from "../../src/measure/randomStream.js";
+import { highWord, lowWord, randomStream, randomStreamFromState, stateOf, stepState } from "../../src/measure/randomStream.js";
 
 describe("randomStream", () => {
   it("draws pure-rand's xoroshiro128+ outputs, also after jumps", () => {
@@ -21,11 +21,16 @@ describe("randomStream", () => {
     );
   });
 
-  it("drawPairs gives each step's full 64-bit output (low word = next()), and a state round-trips", () => {
+  it("lowWord/highWord/stepState give each step's full 64-bit output (low word = next()), and a state round-trips", () => {
     const a = randomStream(9);
     const b = xoroshiro128plus(9);
     const words = new Int32Array(2000);
-    drawPairs(a, words);
+    const s = stateOf(a);
+    for (let k = 0; k < words.length; k += 2) {
+      words[k] = lowWord(s);
+      words[k + 1] = highWord(s);
+      stepState(s);
+    }
     const u64 = (hi: number, lo: number) => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
     for (let k = 0; k < words.length; k += 2) {
       const [s01, s00, s11, s10] = b.getState();
@@ -35,7 +40,14 @@ describe("randomStream", () => {
     }
     const c = randomStreamFromState(a.getState?.() ?? []);
     expect(c.next()).toBe(b.next());
-    expect(() => drawPairs(a, new Int32Array(3))).toThrow(RangeError);
+  });
+
+  it("stateOf a foreign stream seeds a fresh state with four of its outputs", () => {
+    const foreign = xoroshiro128plus(4);
+    const reference = xoroshiro128plus(4);
+    const s = stateOf(foreign);
+    expect([...s]).toEqual([reference.next(), reference.next(), reference.next(), reference.next()]);
+    expect(foreign.next()).toBe(reference.next());
   });
 
   it("rejects malformed states and seeds", () => {

@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { buildJob, type BuiltJob, type SamplingJob } from "./samplingJob.js";
-import { type Chunk, type PackedTally, sampleChunk, Tally } from "./sampleChunk.js";
+import { type Chunk, type PackedTally, sampleChunk, Tally, tableRows } from "./sampleChunk.js";
 
 /** A request: sample chunk `index` of `job` into the worker's tally, or (`flush`) send the tally. */
 export type WorkerRequest =
@@ -30,7 +30,7 @@ function handle(request: WorkerRequest): void {
   const key = JSON.stringify(request.job);
   if (current?.key !== key) {
     const built = buildJob(request.job);
-    current = { key, built, tally: new Tally(built.arch.tableWords, built.target) };
+    current = { key, built, tally: new Tally(built.arch.tableWords, built.target, tableRows(built.arch)) };
   }
   const { arch, family, scales } = current.built;
   sampleChunk(arch, family, scales, request.chunk, current.tally);

@@ -16,7 +16,7 @@ import { checkSampling, samplingScales } from "../../measure/monteCarlo.js";
 import { checkPrior, type Prior } from "../../measure/prior.js";
 import { chunkCount, chunkPlan } from "./chunkPlan.js";
 import type { WorkerReply, WorkerRequest } from "./monteCarloWorker.js";
-import { type Chunk, type PackedTally, sampleChunk, Tally } from "./sampleChunk.js";
+import { type Chunk, type PackedTally, sampleChunk, Tally, tableRows } from "./sampleChunk.js";
 import { describeJob, type SamplingJob } from "./samplingJob.js";
 
 /** How to run a job. */
@@ -52,7 +52,7 @@ export async function runChunks(
   if (!Number.isSafeInteger(options.workers) || options.workers < 1)
     throw new RangeError(`workers must be a positive integer, got ${options.workers}`);
   const scales = samplingScales(prior);
-  const tally = new Tally(arch.tableWords, options.target);
+  const tally = new Tally(arch.tableWords, options.target, tableRows(arch));
   let done = 0;
   const progress = (count: number) => {
     done += count;

@@ -12,6 +12,11 @@ import { FunctionCounts, type PackedCounts } from "./functionCounts.js";
 /** Parameter vectors per forward batch. */
 const BATCH = 512;
 
+/** Rows of the architecture's truth tables (bits used of its table words). */
+export function tableRows(arch: Architecture): number {
+  return Math.min(32 * arch.tableWords, 2 ** arch.inputs);
+}
+
 /** One chunk: the stream state it starts from and its sample count. */
 export interface Chunk {
   readonly state: readonly number[];
@@ -29,13 +34,14 @@ export class Tally {
   /** Hits of the target (0 without one). */
   hits = 0;
 
-  /** A tally of tables of `words` words, or of the hits of `target` only. */
+  /** A tally of tables of `words` words with `keyBits` rows at most (see FunctionCounts), or of the hits of `target` only. */
   constructor(
     words: number,
     readonly target?: Uint32Array,
+    keyBits = 32 * words,
   ) {
     if (target && target.length !== words) throw new RangeError(`target has ${target.length} words, the network ${words}`);
-    if (!target) this.counts = new FunctionCounts(words);
+    if (!target) this.counts = new FunctionCounts(words, keyBits);
   }
 
   /** Counts a batch of `count` tables. */
