@@ -145,7 +145,8 @@ export function valueRational(v: UniformValue): Rational {
 export function valueMeasure(v: ProductValue, method: string): ConeMeasure {
   if (v.kind === "uniform") {
     const q = valueRational(v);
-    return { fraction: toFraction(q), p: toNumber(q) } satisfies UniformColumn;
+    const out: UniformColumn = { fraction: toFraction(q), p: toNumber(q) };
+    return out;
   }
   const out: GaussianColumn = {
     p: v.p,
