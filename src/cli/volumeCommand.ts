@@ -53,13 +53,12 @@ function exactMeasure(arch: Architecture, region: Region | undefined, prior: Pri
 /** Most pieces a volume printout lists (a step net's region can have a million). */
 const LISTED_PIECES = 64;
 
-/** The region's printed fields, its realisability, and exact measures where the architecture has its own method. */
+/** The region's printed fields and its realisability. */
 interface DescribedRegion {
   /** False when no parameters compute f; undefined when the architecture cannot decide it (ReLU). */
   readonly realizable: boolean | undefined;
   readonly fields: Record<string, unknown>;
   readonly region?: Region;
-  readonly measures?: Readonly<Record<string, ConeMeasure>>;
 }
 
 function listPieces(region: Region): Record<string, unknown> {
@@ -68,18 +67,18 @@ function listPieces(region: Region): Record<string, unknown> {
 }
 
 /**
- * Decides f's region: by the architecture's own measure (a count of pieces, listed when few) or
+ * Decides f's region: by the architecture's own method (a count of pieces, listed when few) or
  * by its region. Monte Carlo runs also where the region is not available (ReLU nets).
  * @throws UsageError when the exact method does not reach this network.
  */
-function describeRegion(arch: Architecture, f: BooleanFunction, priors: readonly Prior[], method: "exact" | "mc"): DescribedRegion {
+function describeRegion(arch: Architecture, f: BooleanFunction, method: "exact" | "mc"): DescribedRegion {
   try {
     if (arch.measureFunction) {
-      const m = arch.measureFunction(f, priors);
+      const m = arch.measureFunction(f, []);
       const fields: Record<string, unknown> =
         m.realizable && m.pieces <= LISTED_PIECES ? listPieces(arch.region(f)) : { pieces: m.pieces };
       if (m.pieces > LISTED_PIECES) fields.piecesListed = false;
-      return { realizable: m.realizable, fields, measures: m.measures };
+      return { realizable: m.realizable, fields };
     }
     const region = arch.region(f);
     return { realizable: region.realizable, fields: listPieces(region), region };
@@ -97,11 +96,13 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   const priors = priorsFromOptions(arch, opts, given);
   if (opts.method === "exact") {
     rejectGiven(given, ["samples", "seed", "workers"], "they set Monte Carlo sampling; add --method mc");
-    checkExactDimension(arch, priors, "--method exact");
   }
   checkOutputPath(opts.out);
   const bits = opts.hex ? formatHexFunction(f) : formatFunction(f);
-  const described = describeRegion(arch, f, opts.method === "exact" ? priors : [], opts.method);
+  // The region first: where no exact method exists (ReLU nets) that is the error to report.
+  const described = describeRegion(arch, f, opts.method);
+  if (opts.method === "exact") checkExactDimension(arch, priors, "--method exact");
+  const measures = opts.method === "exact" && arch.measureFunction ? arch.measureFunction(f, priors).measures : undefined;
   if (described.realizable === false) {
     throw new UsageError(
       `function ${bits} is not realisable by this ${arch.type} (${architectureFlags(arch)}); see 'weightspace table ${architectureFlags(arch)} --all'`,
@@ -116,7 +117,7 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   };
   for (const prior of priors) {
     const kind = prior.family.kind;
-    if (opts.method === "exact") result[kind] = described.measures?.[kind] ?? exactMeasure(arch, described.region, prior);
+    if (opts.method === "exact") result[kind] = measures?.[kind] ?? exactMeasure(arch, described.region, prior);
     else {
       const bar = progressBar(`sampling (${kind})`);
       result[kind] = await monteCarloFunction(arch, prior, f, opts.samples, opts.seed, (k, t) => bar.update(k, t), opts.workers);

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Architecture } from "../../src/arch/architecture.js";
-import { ARCHITECTURE_NAMES, ARCHITECTURES, createArchitecture } from "../../src/arch/registry.js";
+import { ARCHITECTURE_NAMES, ARCHITECTURES, type ArchitectureConfig, createArchitecture } from "../../src/arch/registry.js";
 import { wordsToBigInt } from "../../src/boolean/tableWords.js";
 import { add, fromNumber, mul, rat, sign } from "../../src/geometry/rational.js";
 
@@ -13,7 +13,7 @@ import { add, fromNumber, mul, rat, sign } from "../../src/geometry/rational.js"
 const LAYERS = [[1, 2, 1], [2, 1, 1], [2, 2, 1], [3, 1, 1], [2, 1, 1, 1]];
 
 /** Configurations of every registered architecture small enough to decide every region. */
-const CONFIGS = ARCHITECTURE_NAMES.flatMap((name) =>
+const CONFIGS: { name: string; config: ArchitectureConfig }[] = ARCHITECTURE_NAMES.flatMap((name): { name: string; config: ArchitectureConfig }[] =>
   ARCHITECTURES[name].layered
     ? LAYERS.flatMap((layers) =>
         (["binary", "signed"] as const).map((encoding) => ({ name, config: { inputs: layers[0], encoding, layers } })),

@@ -15,6 +15,7 @@ import { complement, formatFunction, parseFunction } from "../../../src/boolean/
 import { add, mul, parse, type Rational, rat, toFraction } from "../../../src/geometry/rational.js";
 import { gaussianPrior } from "../../../src/measure/gaussianPrior.js";
 import { measureOpenCone } from "../../../src/measure/measureOpenCone.js";
+import type { PriorFamily } from "../../../src/measure/prior.js";
 import { uniformPrior } from "../../../src/measure/uniformPrior.js";
 
 type Measure = { p: number; err?: number; fraction?: string };
@@ -32,7 +33,7 @@ describe("step net n-1-1 = perceptron composed with identity, negation or a cons
   it.each(CASES)("inputs $n, $encoding, scales $scales.w.num/$scales.w.den : $scales.b.num/$scales.b.den", ({ n, encoding, scales }) => {
     const step = layeredArchitecture({ activation: "step", layers: [n, 1, 1], encoding });
     const perceptron = perceptronArchitecture({ inputs: n, bias: true, encoding });
-    for (const family of [uniformPrior, gaussianPrior]) {
+    for (const family of [uniformPrior, gaussianPrior] as PriorFamily[]) {
       const kind = family.kind;
       const stepPrior = priorFor(step, family, { weight: scales.w, bias: scales.b });
       const rows = new Map<string, Measure>();

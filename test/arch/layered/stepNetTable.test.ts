@@ -20,6 +20,7 @@ import { formatFunction, formatWords } from "../../../src/boolean/truthTable.js"
 import { ONE } from "../../../src/geometry/rational.js";
 import { gaussianPrior } from "../../../src/measure/gaussianPrior.js";
 import type { Prior } from "../../../src/measure/prior.js";
+import type { PriorFamily } from "../../../src/measure/prior.js";
 import { uniformPrior } from "../../../src/measure/uniformPrior.js";
 
 interface Row {
@@ -45,7 +46,7 @@ const tables = new Map<string, { rows: Row[]; summary: Record<string, unknown>; 
 beforeAll(() => {
   for (const spec of TARGETS) {
     const arch = layeredArchitecture(spec);
-    const priors = [gaussianPrior, uniformPrior].map((family) => priorFor(arch, family, { weight: ONE, bias: ONE }));
+    const priors = ([gaussianPrior, uniformPrior] as PriorFamily[]).map((family) => priorFor(arch, family, { weight: ONE, bias: ONE }));
     const table = arch.exactTable!({ priors, all: false, classes: "none" });
     const rows: Row[] = [];
     table.forEachRow((r) => rows.push(r as unknown as Row));

@@ -14,6 +14,7 @@ import { stepNetPlan } from "../../../src/arch/layered/stepNetPlan.js";
 import { forEachStepNetTerm } from "../../../src/arch/layered/stepNetTuples.js";
 import { ONE, rat, toFraction } from "../../../src/geometry/rational.js";
 import { gaussianPrior } from "../../../src/measure/gaussianPrior.js";
+import type { PriorFamily } from "../../../src/measure/prior.js";
 import { uniformPrior } from "../../../src/measure/uniformPrior.js";
 
 const SPECS: LayeredSpec[] = [
@@ -25,7 +26,7 @@ const SPECS: LayeredSpec[] = [
 
 function sums(spec: LayeredSpec, mode: "multisets" | "ordered") {
   const arch = layeredArchitecture(spec);
-  const priors = [uniformPrior, gaussianPrior].map((f) => priorFor(arch, f, { weight: rat(3, 2), bias: ONE }));
+  const priors = ([uniformPrior, gaussianPrior] as PriorFamily[]).map((f) => priorFor(arch, f, { weight: rat(3, 2), bias: ONE }));
   const plan = stepNetPlan(spec, priors);
   const out = new Map<number, { u: ValueSum; g: ValueSum; pieces: number }>();
   forEachStepNetTerm(plan, { mode }, (t) => {
