@@ -92,7 +92,7 @@ export function stepNetTable(spec: LayeredSpec, options: ExactTableOptions): Exa
   return {
     forEachRow,
     summary: () => {
-      const out: Record<string, unknown> = { functions, tuples };
+      const out: Record<string, unknown> = { functions, pieces: tuples };
       options.priors.forEach((p, i) => Object.assign(out, p.family.summaryFields(p.family.total(totals[i]))));
       return { ...out, rows, order: "truth-table string", certification: STEP_NET_CERTIFICATION };
     },
