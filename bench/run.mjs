@@ -68,6 +68,29 @@ const cases = [
       "1000000",
     ],
   },
+  // Step nets: exact tables by sums over hidden-function tuples of products of perceptron cones.
+  ...[
+    ["2,2,1", "16 functions"],
+    ["2,3,1", "16 functions"],
+    ["3,2,1", "254 functions"],
+    ["3,3,1", "256 functions"],
+    ["2,2,2,1", "16 functions"],
+  ].map(([layers, what]) => ({
+    name: `table step ${layers.replaceAll(",", "-")} exact, both priors (${what})`,
+    args: ["table", "--arch", "step", "--layers", layers, "--prior", "both", "--format", "jsonl"],
+  })),
+  {
+    name: "table step 3-3-1 exact, signed, both priors",
+    args: ["table", "--arch", "step", "--layers", "3,3,1", "--encoding", "signed", "--prior", "both", "--format", "jsonl"],
+  },
+  {
+    name: "table step 3-3-1 mc 1e6 samples, both priors",
+    args: ["table", "--arch", "step", "--layers", "3,3,1", "--method", "mc", "--samples", "1000000", "--prior", "both", "--format", "jsonl"],
+  },
+  {
+    name: "table relu 3-3-1 mc 1e6 samples, both priors",
+    args: ["table", "--arch", "relu", "--layers", "3,3,1", "--samples", "1000000", "--prior", "both", "--format", "jsonl"],
+  },
 ];
 // The full n = 6 expansion writes 15 M rows (≈ 8.6 GB) to a scratch file: only on request.
 if (process.argv.includes("--expand")) {

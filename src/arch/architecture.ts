@@ -114,6 +114,20 @@ export interface ExactTable {
   summary(): Readonly<Record<string, unknown>>;
 }
 
+/**
+ * One function's exact probabilities computed by an architecture's own method (e.g. a sum over
+ * hidden-function tuples of products of unit measures), where its region's pieces in full θ are
+ * beyond the prior families' `maxExactDimension`.
+ */
+export interface FunctionMeasure {
+  /** Whether some parameters compute the function (decided exactly). */
+  readonly realizable: boolean;
+  /** Number of polyhedral pieces of the region (what `region(f).pieces.length` would be). */
+  readonly pieces: number;
+  /** The probability under each requested prior, by family kind. */
+  readonly measures: Readonly<Record<string, ConeMeasure>>;
+}
+
 /** A network whose weight space is studied. */
 export interface Architecture {
   /** Registry name, e.g. `perceptron`. */
@@ -144,6 +158,16 @@ export interface Architecture {
   implicitRegion(f: BooleanFunction): ImplicitRegion;
   /** Generators of the symmetry group acting on parameters and functions. */
   readonly symmetries: readonly ParameterSymmetry[];
+  /**
+   * Largest dimension of the cones its exact methods hand to a prior family (default: the number of
+   * parameters; a step net measures one unit at a time).
+   */
+  readonly exactConeDimension?: number;
+  /**
+   * f's exact probability under each prior by the architecture's own factorisation, where one exists.
+   * @throws RangeError if f has the wrong number of inputs or the network is beyond the method.
+   */
+  measureFunction?(f: BooleanFunction, priors: readonly Prior[]): FunctionMeasure;
   /** Exact table of every realisable function, where an enumeration exists. */
   exactTable?(options: ExactTableOptions): ExactTable;
   /** Published count of realisable functions, where one exists (a cross-check). */

@@ -1,6 +1,8 @@
 /** `weightspace/arch`: the architecture interface, the registry, and the perceptron's building blocks. */
 export * from "./architecture.js";
 export * from "./coneImplicitRegion.js";
+export * from "./layered/layeredArchitecture.js";
+export * from "./layered/layeredSpec.js";
 export * from "./monteCarloTable.js";
 export * from "./perceptron/functionSource.js";
 export * from "./perceptron/perceptronArchitecture.js";

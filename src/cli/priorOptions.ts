@@ -84,11 +84,12 @@ export function describePriors(arch: Architecture, priors: readonly Prior[]): Re
  * @throws UsageError naming the prior, its limit and the Monte Carlo alternative.
  */
 export function checkExactDimension(arch: Architecture, priors: readonly Prior[], option: string): void {
-  const d = arch.parameters.length;
+  const d = arch.exactConeDimension ?? arch.parameters.length;
+  const what = arch.exactConeDimension === undefined ? "parameters" : "parameters in a unit";
   for (const p of priors) {
     if (d > p.family.maxExactDimension)
       throw new UsageError(
-        `${option}: exact ${p.family.kind} volumes take at most ${p.family.maxExactDimension} parameters, this ${arch.type} has ${d}; use --method mc`,
+        `${option}: exact ${p.family.kind} volumes take at most ${p.family.maxExactDimension} parameters, this ${arch.type} has ${d} ${what}; use --method mc`,
       );
   }
 }

@@ -46,6 +46,7 @@ export function tableColumns(n: number, kinds: readonly string[], sample: Row | 
   ];
   if (sample && "orbit" in sample) cols.push({ header: "orbit", width: 6, value: (r) => String(r.orbit ?? "") });
   for (const kind of kinds) priorColumns(kind, sample?.[kind] as Row | undefined).forEach((c) => cols.push(c));
+  if (sample && "pieces" in sample) cols.push({ header: "pieces", width: 8, value: (r) => String(r.pieces ?? "") });
   if (sample && "facets" in sample) {
     cols.push(
       { header: "facets", width: 6, value: (r) => (r.facets === null ? "" : String(r.facets)) },

@@ -75,7 +75,7 @@ function exactTable(
   progress: StagedProgress,
 ): ExactTable {
   rejectGiven(given, ["samples", "seed", "workers"], "they set Monte Carlo sampling; add --method mc");
-  if (!arch.exactTable) throw new UsageError(`--arch ${arch.type} has no exact table; use --method mc`);
+  if (!arch.exactTable) throw new UsageError(`--method exact: --arch ${arch.type} has no exact table yet; the method that can: mc`);
   checkExactDimension(arch, priors, `--prior ${opts.prior}`);
   if (arch.inputs < NPN_ONLY_INPUTS)
     rejectGiven(given, ["certify"], `completeness is always proved below ${NPN_ONLY_INPUTS} inputs`);
@@ -98,6 +98,8 @@ function exactTable(
 async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const arch = architectureFromOptions(opts);
+  // Without an exact table (ReLU nets) sampling is the default method.
+  if (!given.has("method") && !arch.exactTable) opts.method = "mc";
   const priors = priorsFromOptions(arch, opts, given);
   const kinds = priors.map((p) => p.family.kind);
   if (opts.method === "mc") {
@@ -138,7 +140,7 @@ export function registerTable(program: Command): void {
     );
   addSamplingOptions(
     cmd,
-    "exact (enumeration, certified regions, exact volumes) or mc (sample the prior, histogram the functions)",
+    "exact (enumeration, certified regions, exact volumes; the default where an exact table exists) or mc (sample the prior, histogram the functions; the default for --arch relu)",
     true,
   )
     .option("--all", "also list functions no weights compute (inputs 0 to 4)", false)

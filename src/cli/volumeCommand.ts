@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { Architecture, Region } from "../arch/architecture.js";
 import { monteCarloFunction } from "../arch/monteCarloTable.js";
+import { functionName } from "../boolean/names.js";
 import { type BooleanFunction, formatFunction, formatHexFunction, parseFunction } from "../boolean/truthTable.js";
 import type { ConeMeasure, Prior } from "../measure/prior.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
@@ -40,13 +41,52 @@ function functionFromOptions(arch: Architecture, text: string | undefined): Bool
 }
 
 /** The exact measure of a region under a prior: its pieces measured and added. */
-function exactMeasure(arch: Architecture, region: Region, prior: Prior): ConeMeasure {
-  const parts = region.pieces.map((piece) => {
+function exactMeasure(arch: Architecture, region: Region | undefined, prior: Prior): ConeMeasure {
+  const parts = (region?.pieces ?? []).map((piece) => {
     if (!piece.inParameters)
       throw new UsageError(`--method exact: ${arch.type} regions are not cones in the parameters; use --method mc`);
     return { measure: prior.family.measureCone(piece.rows, prior.scales), weight: 1 };
   });
   return prior.family.total(parts);
+}
+
+/** Most pieces a volume printout lists (a step net's region can have a million). */
+const LISTED_PIECES = 64;
+
+/** The region's printed fields and its realisability. */
+interface DescribedRegion {
+  /** False when no parameters compute f; undefined when the architecture cannot decide it (ReLU). */
+  readonly realizable: boolean | undefined;
+  readonly fields: Record<string, unknown>;
+  readonly region?: Region;
+}
+
+function listPieces(region: Region): Record<string, unknown> {
+  if (region.pieces.length === 1) return { facets: region.pieces[0].rows.length, constraints: region.pieces[0].constraints };
+  return { pieces: region.pieces.map((p) => ({ coordinates: p.coordinates, constraints: p.constraints })) };
+}
+
+/**
+ * Decides f's region: by the architecture's own method (a count of pieces, listed when few) or
+ * by its region. Monte Carlo runs also where the region is not available (ReLU nets).
+ * @throws UsageError when the exact method does not reach this network.
+ */
+function describeRegion(arch: Architecture, f: BooleanFunction, method: "exact" | "mc"): DescribedRegion {
+  try {
+    if (arch.measureFunction) {
+      const m = arch.measureFunction(f, []);
+      const fields: Record<string, unknown> =
+        m.realizable && m.pieces <= LISTED_PIECES ? listPieces(arch.region(f)) : { pieces: m.pieces };
+      if (m.pieces > LISTED_PIECES) fields.piecesListed = false;
+      return { realizable: m.realizable, fields };
+    }
+    const region = arch.region(f);
+    return { realizable: region.realizable, fields: listPieces(region), region };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    if (method === "mc") return { realizable: undefined, fields: {} };
+    throw new UsageError(`--method exact (${architectureFlags(arch)}): ${e.message}; the method that can: mc`);
+  }
 }
 
 async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
@@ -56,30 +96,28 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   const priors = priorsFromOptions(arch, opts, given);
   if (opts.method === "exact") {
     rejectGiven(given, ["samples", "seed", "workers"], "they set Monte Carlo sampling; add --method mc");
-    checkExactDimension(arch, priors, "--method exact");
   }
   checkOutputPath(opts.out);
   const bits = opts.hex ? formatHexFunction(f) : formatFunction(f);
-  const region = arch.region(f);
-  if (!region.realizable) {
+  // The region first: where no exact method exists (ReLU nets) that is the error to report.
+  const described = describeRegion(arch, f, opts.method);
+  if (opts.method === "exact") checkExactDimension(arch, priors, "--method exact");
+  const measures = opts.method === "exact" && arch.measureFunction ? arch.measureFunction(f, priors).measures : undefined;
+  if (described.realizable === false) {
     throw new UsageError(
       `function ${bits} is not realisable by this ${arch.type} (${architectureFlags(arch)}); see 'weightspace table ${architectureFlags(arch)} --all'`,
     );
   }
+  const name = functionName(f);
   const result: Record<string, unknown> = {
     function: bits,
-    ...(region.name === undefined ? {} : { name: region.name }),
+    ...(name === undefined ? {} : { name }),
     arch: arch.description,
+    ...described.fields,
   };
-  if (region.pieces.length === 1) {
-    result.facets = region.pieces[0].rows.length;
-    result.constraints = region.pieces[0].constraints;
-  } else {
-    result.pieces = region.pieces.map((p) => ({ coordinates: p.coordinates, constraints: p.constraints }));
-  }
   for (const prior of priors) {
     const kind = prior.family.kind;
-    if (opts.method === "exact") result[kind] = exactMeasure(arch, region, prior);
+    if (opts.method === "exact") result[kind] = measures?.[kind] ?? exactMeasure(arch, described.region, prior);
     else {
       const bar = progressBar(`sampling (${kind})`);
       result[kind] = await monteCarloFunction(arch, prior, f, opts.samples, opts.seed, (k, t) => bar.update(k, t), opts.workers);
@@ -93,7 +131,7 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   writeOutput(opts.out, (sink) => {
     if (opts.format === "json") sink.write(`${JSON.stringify(result)}\n`);
     else {
-      sink.write(`function ${bits}${region.name ? ` (${region.name})` : ""}\n`);
+      sink.write(`function ${bits}${name ? ` (${name})` : ""}\n`);
       for (const p of priors) sink.write(`${describeMeasure(p.family.kind, result[p.family.kind] as Record<string, unknown>)}\n`);
       commentLines(sink, result.run as Record<string, unknown>);
     }

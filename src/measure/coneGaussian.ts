@@ -3,7 +3,7 @@
  */
 
 import { type Rational, rat } from "../geometry/rational.js";
-import { CompensatedSum } from "./_internals/compensatedSum.js";
+import { CompensatedSum } from "./compensatedSum.js";
 import { type ExactScalar, exactRational } from "./_internals/integerRows.js";
 import {
   checkGeneratorShape,

@@ -5,7 +5,7 @@
  */
 import type { Rational } from "../geometry/rational.js";
 import { triangulateCone } from "../geometry/triangulate.js";
-import { CompensatedSum } from "./_internals/compensatedSum.js";
+import { CompensatedSum } from "./compensatedSum.js";
 import { coneGaussian } from "./coneGaussian.js";
 import type { PriorFamily, RandomStream } from "./prior.js";
 import { zigguratNormals } from "./_internals/ziggurat.js";

@@ -5,18 +5,35 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Architecture } from "../../src/arch/architecture.js";
-import { ARCHITECTURE_NAMES, ARCHITECTURES, createArchitecture } from "../../src/arch/registry.js";
+import { ARCHITECTURE_NAMES, ARCHITECTURES, type ArchitectureConfig, createArchitecture } from "../../src/arch/registry.js";
 import { wordsToBigInt } from "../../src/boolean/tableWords.js";
 import { add, fromNumber, mul, rat, sign } from "../../src/geometry/rational.js";
 
+/** Layer lists of the networks with hidden layers: small enough to list every region's pieces. */
+const LAYERS = [[1, 2, 1], [2, 1, 1], [2, 2, 1], [3, 1, 1], [2, 1, 1, 1]];
+
 /** Configurations of every registered architecture small enough to decide every region. */
-const CONFIGS = ARCHITECTURE_NAMES.flatMap((name) =>
-  [1, 2, 3, 4].flatMap((inputs) =>
-    (["binary", "signed"] as const).flatMap((encoding) =>
-      [true, false].map((bias) => ({ name, config: { inputs, encoding, bias } })),
-    ),
-  ),
+const CONFIGS: { name: string; config: ArchitectureConfig }[] = ARCHITECTURE_NAMES.flatMap((name): { name: string; config: ArchitectureConfig }[] =>
+  ARCHITECTURES[name].layered
+    ? LAYERS.flatMap((layers) =>
+        (["binary", "signed"] as const).map((encoding) => ({ name, config: { inputs: layers[0], encoding, layers } })),
+      )
+    : [1, 2, 3, 4].flatMap((inputs) =>
+        (["binary", "signed"] as const).flatMap((encoding) =>
+          [true, false].map((bias) => ({ name, config: { inputs, encoding, bias } })),
+        ),
+      ),
 );
+
+/** f's region, or undefined where the architecture does not build regions yet (ReLU nets). */
+function regionOf(arch: Architecture, f: { n: number; bits: bigint }) {
+  try {
+    return arch.region(f);
+  } catch (e) {
+    if (e instanceof RangeError && /not yet/.test(e.message)) return undefined;
+    throw e;
+  }
+}
 
 const PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47];
 /**
@@ -45,7 +62,7 @@ function inPiece(rows: readonly (readonly bigint[])[], theta: readonly number[])
 describe("every registered architecture", () => {
   it("has a registry entry that round-trips and rejects unknown names", () => {
     for (const name of ARCHITECTURE_NAMES) {
-      const arch = createArchitecture(name, { inputs: 2 });
+      const arch = createArchitecture(name, { inputs: 2, ...(ARCHITECTURES[name].layered ? { layers: [2, 2, 1] } : {}) });
       expect(arch.type).toBe(name);
       expect(ARCHITECTURES[name].maxInputs).toBeGreaterThanOrEqual(2);
       const covered = arch.groups.flatMap((g) => g.indices).sort((a, b) => a - b);
@@ -60,15 +77,18 @@ describe("every registered architecture", () => {
     fc.assert(
       fc.property(params(d), params(d), (a, b) => {
         const f = { n: arch.inputs, bits: tableOf(arch, a) };
-        const region = arch.region(f);
+        const region = regionOf(arch, f);
         const implicit = arch.implicitRegion(f);
         // b is an arbitrary point: it lies in f's pieces exactly when it computes f.
         for (const theta of [a, b]) {
           const computes = tableOf(arch, theta) === f.bits;
-          const inside = region.pieces.some((p) => p.inParameters && inPiece(p.rows, theta));
-          expect(inside).toBe(computes);
+          if (region) {
+            const inside = region.pieces.some((p) => p.inParameters && inPiece(p.rows, theta));
+            expect(inside).toBe(computes);
+          }
           expect(implicit.contains(Float64Array.from(theta))).toBe(computes);
         }
+        if (!region) return;
         expect(region.realizable).toBe(true);
         for (const p of region.pieces) expect(tableOf(arch, p.witness.map(Number))).toBe(f.bits);
       }),

@@ -32,10 +32,12 @@ export interface BuiltJob {
 /** The plain-data form of (arch, prior, target). */
 export function describeJob(arch: Architecture, prior: Prior, target?: Uint32Array): SamplingJob {
   const bias = arch.description.bias;
+  const layers = arch.description.layers;
   const config: ArchitectureConfig = {
     inputs: arch.inputs,
     encoding: arch.encoding,
     ...(typeof bias === "boolean" ? { bias } : {}),
+    ...(Array.isArray(layers) ? { layers: layers as number[] } : {}),
   };
   return {
     type: arch.type,

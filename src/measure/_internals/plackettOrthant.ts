@@ -22,7 +22,7 @@
  * needed and rounding is not amplified by the recursion.
  */
 
-import { CompensatedSum } from "./compensatedSum.js";
+import { CompensatedSum } from "../compensatedSum.js";
 import { maxEigenvalueUpperBound, minEigenvalueLowerBound } from "./eigenvalueBounds.js";
 import { gradedUnitRule } from "./gradedUnitRule.js";
 
