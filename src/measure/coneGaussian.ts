@@ -95,7 +95,7 @@ export function coneGaussian(
     );
   }
   const rough = prepared.map((c) => (c.kind === "done" ? c.result.p : roughEstimate(c.data)));
-  let results = measureAll(prepared, method, rough, absTol, relTol);
+  let results = measureAll(prepared, method, rough, absTol, relTol) as GaussianMeasure[];
   const total = sumOf(results.map((r) => r.p));
   if (errorOf(results) > Math.min(absTol, relTol * total)) {
     // The measurement is deterministic in its target, so only pieces whose target tightened (the
@@ -124,22 +124,9 @@ export function coneGaussian(
  * Measures every piece i to the absolute target min(absTol/N, relTol·size_i): Σ targets ≤
  * min(absTol, relTol·Σ size_i). The absolute part is shared equally because Plackett's error floor
  * does not shrink with a piece's size; the relative part in proportion to the (estimated) sizes.
+ * Pieces for which `wanted(i, target)` is false are not measured (undefined; the default measures
+ * every piece).
  */
-function measureAll(
-  prepared: readonly PreparedCone[],
-  method: MethodChoice,
-  sizes: readonly number[],
-  absTol: number,
-  relTol: number,
-): GaussianMeasure[];
-function measureAll(
-  prepared: readonly PreparedCone[],
-  method: MethodChoice,
-  sizes: readonly number[],
-  absTol: number,
-  relTol: number,
-  wanted: (i: number, target: number) => boolean,
-): (GaussianMeasure | undefined)[];
 function measureAll(
   prepared: readonly PreparedCone[],
   method: MethodChoice,
