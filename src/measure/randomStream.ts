@@ -38,6 +38,20 @@ export function highWord(s: Int32Array): number {
   return (s[0] + s[2] + (((a >>> 1) + (b >>> 1) + (a & b & 1)) >>> 31)) | 0;
 }
 
+const TWO_POW_21 = 2 ** 21;
+const TWO_POW_MINUS_53 = 2 ** -53;
+
+/**
+ * The output of state `s` as a uniform double in [0, 1) on the grid of 2^-53 (the high word and the
+ * top 21 bits of the low word, xoroshiro128+'s best bits), stepping the state.
+ */
+export function nextUnit(s: Int32Array): number {
+  const lo = lowWord(s);
+  const hi = highWord(s);
+  stepState(s);
+  return ((hi >>> 0) * TWO_POW_21 + (lo >>> 11)) * TWO_POW_MINUS_53;
+}
+
 /** xoroshiro128+ over the state words (s01, s00, s11, s10), as pure-rand numbers them. */
 class Xoroshiro128Plus implements RandomStream {
   /** The live state (s01, s00, s11, s10); see stateOf. */

@@ -6,7 +6,7 @@
 import { add, mul, parse, type Rational, rat, toFraction, toNumber, ZERO } from "../geometry/rational.js";
 import { cubeVolumeByTriangulation } from "./cubeVolumeByTriangulation.js";
 import type { PriorFamily } from "./prior.js";
-import { uniformUnit } from "./uniformUnit.js";
+import { uniformUnits } from "./uniformUnits.js";
 
 /** A uniform-prior probability. Field names are a public interface (JSON output). */
 export interface UniformColumn {
@@ -28,7 +28,8 @@ export const uniformPrior: PriorFamily<UniformColumn> = {
   sample(scales, count, rng, out) {
     const d = scales.length;
     if (out.length < count * d) throw new RangeError(`sample buffer holds ${out.length} numbers, need ${count * d}`);
-    for (let i = 0; i < count * d; i++) out[i] = scales[i % d] * (2 * uniformUnit(rng) - 1);
+    uniformUnits(rng, out, count * d);
+    for (let s = 0, i = 0; s < count; s++) for (let k = 0; k < d; k++, i++) out[i] = scales[k] * (2 * out[i] - 1);
   },
   measureCone(rows, scales: readonly Rational[]) {
     const d = scales.length;

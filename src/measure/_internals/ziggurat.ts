@@ -8,14 +8,12 @@
  * rounding of the table. The rare draws (tail, wedges; ≈ 2.8 %) use 53-bit uniforms.
  */
 import type { RandomStream } from "../prior.js";
-import { highWord, lowWord, stateOf, stepState } from "../randomStream.js";
+import { highWord, lowWord, nextUnit, stateOf, stepState } from "../randomStream.js";
 
 /** Number of layers (a power of two: the layer index is 7 bits of a word). */
 const LAYERS = 128;
-const TWO_POW_21 = 2 ** 21;
 const TWO_POW_24 = 2 ** 24;
 const TWO_POW_MINUS_24 = 2 ** -24;
-const TWO_POW_MINUS_53 = 2 ** -53;
 
 /** The unnormalised density e^{−x²/2}. */
 function density(x: number): number {
@@ -74,20 +72,12 @@ function buildTables(): { x: Float64Array; f: Float64Array; accept: Float64Array
 
 const TABLES = buildTables();
 
-/** The next output of the state `s` as a uniform double in [0, 1) with 53 bits (the high word and the top 21 bits of the low word). */
-function unit(s: Int32Array): number {
-  const lo = lowWord(s);
-  const hi = highWord(s);
-  stepState(s);
-  return ((hi >>> 0) * TWO_POW_21 + (lo >>> 11)) * TWO_POW_MINUS_53;
-}
-
 /** One draw from the tail |x| > r (Marsaglia 1964), positive; loops until accepted, as exactness needs. */
 function tail(s: Int32Array, r: number): number {
   for (;;) {
     // 1 − u keeps the logarithms finite.
-    const x = -Math.log(1 - unit(s)) / r;
-    const y = -Math.log(1 - unit(s));
+    const x = -Math.log(1 - nextUnit(s)) / r;
+    const y = -Math.log(1 - nextUnit(s));
     if (2 * y > x * x) return r + x;
   }
 }
@@ -102,7 +92,7 @@ function rareDraw(s: Int32Array, layer: number, u: number): number {
   if (layer === 0) return tail(s, r);
   const z = u * X[layer];
   // Accept when a uniform height in the strip lies under the density.
-  const y = F[layer] + unit(s) * (F[layer + 1] - F[layer]);
+  const y = F[layer] + nextUnit(s) * (F[layer + 1] - F[layer]);
   return y < density(z) ? z : -1;
 }
 
