@@ -27,8 +27,9 @@ const corpus = (
 ).cones;
 
 /**
- * The whole corpus costs about half an hour (unconverged cones spend seconds each on fallback
- * budgets), so the suite checks a fixed sample; WEIGHTSPACE_CORPUS=all checks every cone.
+ * The whole corpus costs about 50 minutes on the 2-core machine (measured 2026-12-02; unconverged
+ * cones spend seconds each on fallback budgets), so the suite checks a fixed sample;
+ * WEIGHTSPACE_CORPUS=all checks every cone.
  */
 const ALL = process.env.WEIGHTSPACE_CORPUS === "all";
 /** Forced methods are slow on some cones (radial on wide d = 7 cones): every STRIDE-th cone. */
