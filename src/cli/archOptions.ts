@@ -11,7 +11,8 @@ import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
 /** Parsed architecture options. */
 export interface ArchOptions {
-  arch: string;
+  /** Absent: the perceptron, unless --activation names a hidden-layer net. */
+  arch?: string;
   inputs?: number;
   encoding: Encoding;
   bias: boolean;
@@ -42,7 +43,6 @@ export function addArchOptions(cmd: Command): Command {
       "--arch <arch>",
       `architecture: ${ARCHITECTURE_NAMES.map((n) => `${n} (${ARCHITECTURES[n].summary})`).join("; ")}`,
       choiceOption("--arch", ARCHITECTURE_NAMES),
-      "perceptron",
     )
     .option(
       "--inputs <n>",
@@ -68,12 +68,15 @@ export function addArchOptions(cmd: Command): Command {
     );
 }
 
-/** The architecture name: --arch, or --activation when --arch is left at the perceptron. */
+/**
+ * The architecture name: --arch, or --activation when --arch is not given (then the perceptron when
+ * neither is).
+ * @throws UsageError when both are given and differ.
+ */
 function archName(opts: ArchOptions): string {
-  if (opts.activation === undefined || opts.activation === opts.arch) return opts.arch;
-  if (opts.arch !== "perceptron")
-    throw new UsageError(`--arch ${opts.arch} and --activation ${opts.activation} disagree; give one of them`);
-  return opts.activation;
+  if (opts.activation === undefined) return opts.arch ?? "perceptron";
+  if (opts.arch === undefined || opts.arch === opts.activation) return opts.activation;
+  throw new UsageError(`--arch ${opts.arch} and --activation ${opts.activation} disagree; give one of them`);
 }
 
 /**

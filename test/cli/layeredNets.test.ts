@@ -69,6 +69,7 @@ describe("table and volume for step and ReLU nets", () => {
     [["table", "--activation", "tanh", "--layers", "2,2,1"], /--activation 'tanh' is unknown; allowed: step, relu/],
     [["table", "--arch", "mlp", "--layers", "2,2,1"], /--arch 'mlp' is unknown/],
     [["table", "--arch", "step", "--activation", "relu", "--layers", "2,2,1"], /disagree/],
+    [["table", "--arch", "perceptron", "--activation", "step", "--layers", "2,2,1"], /--arch perceptron and --activation step disagree/],
     [["table", "--arch", "relu", "--layers", "2,2,1", "--method", "exact"], /no exact table yet; the method that can: mc/],
     [["table", "--arch", "step", "--layers", "4,3,1", "--prior", "uniform"], /use Monte Carlo \(method mc\)/],
     [["table", "--arch", "step", "--layers", "5,2,1"], /up to 4; use Monte Carlo/],
