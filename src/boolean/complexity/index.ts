@@ -7,3 +7,4 @@ export * from "./measureOutcome.js";
 export * from "./primeImplicants.js";
 export * from "./sensitivity.js";
 export type { DyadicValue } from "./_internals/dyadic.js";
+export * from "./complexityMeasures.js";
