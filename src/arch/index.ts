@@ -1,5 +1,6 @@
 /** `weightspace/arch`: the architecture interface, the registry, and the perceptron's building blocks. */
 export * from "./architecture.js";
+export * from "./complexityOfFunction.js";
 export * from "./coneImplicitRegion.js";
 export * from "./layered/layeredArchitecture.js";
 export * from "./layered/layeredSpec.js";
@@ -10,6 +11,7 @@ export * from "./perceptron/perceptronRegion.js";
 export * from "./perceptron/perceptronSpec.js";
 export * from "./perceptron/publishedCounts.js";
 export * from "./perceptron/symmetryClasses.js";
+export * from "./perceptron/thresholdComplexity.js";
 export * from "./perceptron/thresholdClassRegions.js";
 export {
   enumerateThresholdFunctions,

@@ -5,3 +5,4 @@ export * from "./symmetryGroup.js";
 export * from "./tableSet.js";
 export * from "./tableWords.js";
 export * from "./truthTable.js";
+export * from "./complexity/index.js";

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { loadLp } from "../geometry/lp.js";
+import { registerComplexity } from "./complexityCommand.js";
 import { registerCone } from "./coneCommand.js";
 import { registerTable } from "./tableCommand.js";
 import { UsageError } from "./usageError.js";
@@ -26,6 +27,7 @@ const program = new Command("weightspace")
 registerTable(program);
 registerVolume(program);
 registerCone(program);
+registerComplexity(program);
 for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
 const COMMANDS = program.commands.map((c) => c.name());
 program.addHelpCommand(false);

@@ -5,8 +5,8 @@ import { VERSION } from "./version.js";
 export interface RunSettings {
   /** The architecture's description, when the command has one. */
   readonly arch?: Readonly<Record<string, unknown>>;
-  /** Each prior's parameters, by kind. */
-  readonly priors: Readonly<Record<string, unknown>>;
+  /** Each prior's parameters, by kind (omitted by commands that use no prior). */
+  readonly priors?: Readonly<Record<string, unknown>>;
   /** `exact` or `mc`. */
   readonly method: string;
   /** Monte Carlo sample count and seed. */
@@ -23,7 +23,7 @@ export function runInfo(command: string, settings: RunSettings): Record<string, 
     version: VERSION,
     command,
     ...(settings.arch ? { arch: settings.arch } : {}),
-    priors: settings.priors,
+    ...(settings.priors ? { priors: settings.priors } : {}),
     method: settings.method,
     ...(settings.sampling ? { samples: settings.sampling.samples, seed: settings.sampling.seed } : {}),
   };
