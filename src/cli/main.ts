@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { loadLp } from "../geometry/lp.js";
 import { registerCone } from "./coneCommand.js";
+import { registerRegions } from "./regionsCommand.js";
 import { registerTable } from "./tableCommand.js";
 import { UsageError } from "./usageError.js";
 import { VERSION } from "./version.js";
@@ -26,6 +27,7 @@ const program = new Command("weightspace")
 registerTable(program);
 registerVolume(program);
 registerCone(program);
+registerRegions(program);
 for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
 const COMMANDS = program.commands.map((c) => c.name());
 program.addHelpCommand(false);

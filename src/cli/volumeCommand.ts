@@ -26,8 +26,8 @@ interface VolumeOptions extends PriorOptions, ArchOptions {
   out?: string;
 }
 
-/** The function the options name. @throws UsageError when missing or malformed. */
-function functionFromOptions(arch: Architecture, text: string | undefined): BooleanFunction {
+/** The function `--function` names (shared by `volume` and `regions`). @throws UsageError when missing or malformed. */
+export function functionFromOptions(arch: Architecture, text: string | undefined): BooleanFunction {
   const rows = 2 ** arch.inputs;
   if (text === undefined) {
     throw new UsageError(`--function is required: ${rows} characters 0/1 (character i = f(row i)) or 0x… (bit i = f(row i))`);
@@ -72,6 +72,14 @@ function listPieces(region: Region): Record<string, unknown> {
  * @throws UsageError when the exact method does not reach this network.
  */
 function describeRegion(arch: Architecture, f: BooleanFunction, method: "exact" | "mc"): DescribedRegion {
+  // A ReLU region is a union of cones in z = (v·w, c), not in θ: no exact volume, and its pieces
+  // (hundreds, seconds to decide) are the `regions` command's output, not this one's.
+  if (arch.type === "relu") {
+    if (method === "mc") return { realizable: undefined, fields: {} };
+    throw new UsageError(
+      `--method exact (${architectureFlags(arch)}): ReLU regions are pieces in z = (v[j]·(W1[j], b1[j]), c), not cones in the parameters (see 'weightspace regions'); the method that can: mc`,
+    );
+  }
   try {
     if (arch.measureFunction) {
       const m = arch.measureFunction(f, []);

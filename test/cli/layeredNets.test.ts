@@ -72,7 +72,7 @@ describe("table and volume for step and ReLU nets", () => {
     [["table", "--arch", "relu", "--layers", "2,2,1", "--method", "exact"], /no exact table yet; the method that can: mc/],
     [["table", "--arch", "step", "--layers", "4,3,1", "--prior", "uniform"], /use Monte Carlo \(method mc\)/],
     [["table", "--arch", "step", "--layers", "5,2,1"], /up to 4; use Monte Carlo/],
-    [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "exact"], /ReLU regions are issue 9 item 3.*the method that can: mc/],
+    [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "exact"], /ReLU regions are pieces in z.*the method that can: mc/],
   ])("%j: one line, exit 2, no output file", async (args, message) => {
     const dir = freshDir();
     const out = join(dir, "out.json");
