@@ -63,7 +63,7 @@ export function layeredArchitecture(spec: LayeredSpec): LayeredArchitecture {
     },
     symmetries: layeredSymmetries(spec),
   };
-  if (!step) return arch;
+  if (!step) return { ...arch, scaleInvariant: false };
   return {
     ...arch,
     exactConeDimension: Math.max(...spec.layers.slice(0, -1)) + 1,
