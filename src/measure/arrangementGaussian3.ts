@@ -1,8 +1,9 @@
 /**
  * Standard Gaussian probabilities of many cones {y ∈ R³ : s_r⟨p_r, y⟩ > 0 ∀r} that share the rows
  * p_r and differ in the signs s (one cone per sign mask): the cells of one central arrangement.
- * The rows' pairwise cross products, and each row's dot product with each of them, are computed
- * once; a cone's extreme rays are then the ±(p_i × p_k) whose signed dots are all ≥ 0, and its
+ * The rows' pairwise cross products, and the sign pattern of each row's dot product with each of
+ * them, are computed once; a cone's extreme rays are then the ±(p_i × p_k) whose sign pattern
+ * agrees with the cone's signs wherever it is not zero (bit operations), and its
  * solid angle is summed over a fan of Van Oosterom–Strackee triangles, as smallConeGaussian
  * does one cone at a time. The Rao-Blackwell integrand of 2-hidden-unit ReLU nets, hence no
  * allocation per call. Floating point; rows must span R³ (callers fall back to smallConeGaussian).
@@ -15,8 +16,10 @@ const TOL = 1e-12;
 export class Arrangement3 {
   private readonly unit: Float64Array;
   private readonly rays: Float64Array;
-  private readonly dots: Float64Array;
   private readonly valid: Uint8Array;
+  /** Per candidate ray ±(p_i × p_k) (index 2p, 2p+1): rows with positive dot, and rows with a dot off zero. */
+  private readonly positive: Int32Array;
+  private readonly definite: Int32Array;
   private readonly pick: Float64Array;
   private readonly angle: Float64Array;
   private readonly order: number[];
@@ -29,8 +32,9 @@ export class Arrangement3 {
     const P = (maxRows * (maxRows - 1)) / 2;
     this.unit = new Float64Array(maxRows * 3);
     this.rays = new Float64Array(P * 3);
-    this.dots = new Float64Array(P * maxRows);
     this.valid = new Uint8Array(P);
+    this.positive = new Int32Array(2 * P);
+    this.definite = new Int32Array(2 * P);
     this.pick = new Float64Array(2 * P * 3);
     this.angle = new Float64Array(2 * P);
     this.order = [];
@@ -68,11 +72,19 @@ export class Arrangement3 {
         this.rays[3 * p] = cx / s;
         this.rays[3 * p + 1] = cy / s;
         this.rays[3 * p + 2] = cz / s;
+        let positive = 0;
+        let negative = 0;
         for (let r = 0; r < R; r++) {
           const d = u[3 * r] * this.rays[3 * p] + u[3 * r + 1] * this.rays[3 * p + 1] + u[3 * r + 2] * this.rays[3 * p + 2];
-          this.dots[p * this.maxRows + r] = d;
           if (Math.abs(d) > 1e-10) spans = true;
+          if (d > TOL) positive |= 1 << r;
+          else if (d < -TOL) negative |= 1 << r;
         }
+        // The ray +c satisfies s_r·d_r ≥ −TOL for all r iff the signs agree wherever d_r is off zero; −c likewise with d negated.
+        this.positive[2 * p] = positive;
+        this.definite[2 * p] = positive | negative;
+        this.positive[2 * p + 1] = negative;
+        this.definite[2 * p + 1] = positive | negative;
       }
     }
     this.pairs = p;
@@ -81,26 +93,19 @@ export class Arrangement3 {
 
   /** Gaussian probability of the cone with signs `mask` (bit r set: s_r = +1, else −1). */
   probability(mask: number): number {
-    const R = this.rows;
     let count = 0;
     const pk = this.pick;
     for (let p = 0; p < this.pairs; p++) {
       if (!this.valid[p]) continue;
-      for (let sg = 1; sg >= -1; sg -= 2) {
-        let ok = true;
-        for (let r = 0; r < R; r++) {
-          const s = (mask >>> r) & 1 ? sg : -sg;
-          if (s * this.dots[p * this.maxRows + r] < -TOL) {
-            ok = false;
-            break;
-          }
-        }
-        if (!ok) continue;
+      for (let side = 0; side < 2; side++) {
+        const c = 2 * p + side;
+        if (((mask ^ this.positive[c]) & this.definite[c]) !== 0) continue;
+        const sg = side === 0 ? 1 : -1;
         const x = sg * this.rays[3 * p];
         const y = sg * this.rays[3 * p + 1];
         const z = sg * this.rays[3 * p + 2];
         let dup = false;
-        for (let q = 0; q < count; q++) if (pk[3 * q] * x + pk[3 * q + 1] * y + pk[3 * q + 2] * z > 1 - 1e-14) dup = true;
+        for (let q = 0; q < count && !dup; q++) dup = pk[3 * q] * x + pk[3 * q + 1] * y + pk[3 * q + 2] * z > 1 - 1e-14;
         if (dup) continue;
         pk[3 * count] = x;
         pk[3 * count + 1] = y;
@@ -143,7 +148,16 @@ export class Arrangement3 {
       const b = pk[3 * q] * e2x + pk[3 * q + 1] * e2y + pk[3 * q + 2] * e2z;
       this.angle[q] = Math.atan2(b, a);
     }
-    order.sort((a, b) => this.angle[a] - this.angle[b]);
+    // Insertion sort: a cell has a handful of vertices.
+    for (let q = 1; q < count; q++) {
+      const item = order[q];
+      let k = q - 1;
+      while (k >= 0 && this.angle[order[k]] > this.angle[item]) {
+        order[k + 1] = order[k];
+        k--;
+      }
+      order[k + 1] = item;
+    }
     let omega = 0;
     const a0 = 3 * order[0];
     const ax = pk[a0];

@@ -116,6 +116,10 @@ export function smallConeGaussian(rows: readonly (readonly number[])[], m: numbe
   checkRows(rows, m);
   if (rows.length === 0) return 1;
   if (rows.some((r) => r.every((x) => x === 0))) return 0;
+  if (m === 1) return rows.every((r) => r[0] > 0) || rows.every((r) => r[0] < 0) ? 0.5 : 0;
+  // Rows spanning the plane (any two independent) need no reduction: the common case, kept cheap.
+  if (m === 2 && rows.some((r) => Math.abs(r[0] * rows[0][1] - r[1] * rows[0][0]) > 1e-10 * Math.hypot(...r) * Math.hypot(...rows[0])))
+    return arc2(rows) / (2 * Math.PI);
   const reduced = reduceToSpan(rows, m);
   const k = reduced[0].length;
   if (k === 1) return reduced.every((r) => r[0] > 0) || reduced.every((r) => r[0] < 0) ? 0.5 : 0;
@@ -136,36 +140,58 @@ function clipInterval(cons: readonly (readonly [number, number])[]): number {
   return hi - lo;
 }
 
-/** Area of {(s, t) ∈ [−1, 1]² : α_i·s + β_i·t + γ_i > 0 ∀i} (Sutherland–Hodgman, then the shoelace formula). */
-function clipSquare(cons: readonly (readonly [number, number, number])[]): number {
-  let poly: [number, number][] = [
-    [-1, -1],
-    [1, -1],
-    [1, 1],
-    [-1, 1],
-  ];
-  for (const [alpha, beta, gamma] of cons) {
-    const next: [number, number][] = [];
-    const value = (p: [number, number]) => alpha * p[0] + beta * p[1] + gamma;
-    for (let i = 0; i < poly.length; i++) {
-      const p = poly[i];
-      const q = poly[(i + 1) % poly.length];
-      const vp = value(p);
-      const vq = value(q);
-      if (vp >= 0) next.push(p);
-      if ((vp >= 0) !== (vq >= 0)) {
+/** Scratch polygons of clipSquare (ping-pong; a square clipped by k lines has at most 4 + k vertices). */
+let polyA = new Float64Array(64);
+let polyB = new Float64Array(64);
+
+/**
+ * Area of {(s, t) ∈ [−1, 1]² : α_i·s + β_i·t + γ_i > 0 ∀i}, constraints packed as (α, β, γ) triples
+ * in `cons[0 … 3k)` (Sutherland–Hodgman on scratch buffers, then the shoelace formula).
+ */
+function clipSquare(cons: Float64Array, k: number): number {
+  if (polyA.length < 2 * (4 + k)) {
+    polyA = new Float64Array(2 * (4 + k));
+    polyB = new Float64Array(2 * (4 + k));
+  }
+  let src = polyA;
+  let dst = polyB;
+  src.set([-1, -1, 1, -1, 1, 1, -1, 1]);
+  let count = 4;
+  for (let c = 0; c < k; c++) {
+    const alpha = cons[3 * c];
+    const beta = cons[3 * c + 1];
+    const gamma = cons[3 * c + 2];
+    let out = 0;
+    for (let i = 0; i < count; i++) {
+      const j = i + 1 === count ? 0 : i + 1;
+      const px = src[2 * i];
+      const py = src[2 * i + 1];
+      const qx = src[2 * j];
+      const qy = src[2 * j + 1];
+      const vp = alpha * px + beta * py + gamma;
+      const vq = alpha * qx + beta * qy + gamma;
+      if (vp >= 0) {
+        dst[2 * out] = px;
+        dst[2 * out + 1] = py;
+        out++;
+      }
+      if (vp >= 0 !== vq >= 0) {
         const t = vp / (vp - vq);
-        next.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
+        dst[2 * out] = px + t * (qx - px);
+        dst[2 * out + 1] = py + t * (qy - py);
+        out++;
       }
     }
-    poly = next;
-    if (poly.length < 3) return 0;
+    count = out;
+    if (count < 3) return 0;
+    const swap = src;
+    src = dst;
+    dst = swap;
   }
   let area = 0;
-  for (let i = 0; i < poly.length; i++) {
-    const p = poly[i];
-    const q = poly[(i + 1) % poly.length];
-    area += p[0] * q[1] - q[0] * p[1];
+  for (let i = 0; i < count; i++) {
+    const j = i + 1 === count ? 0 : i + 1;
+    area += src[2 * i] * src[2 * j + 1] - src[2 * j] * src[2 * i + 1];
   }
   return Math.abs(area) / 2;
 }
@@ -185,12 +211,23 @@ export function smallConeCubeFraction(rows: readonly (readonly number[])[], m: n
       // On the facet x_axis = side the constraint is affine in the other coordinates.
       const others = Array.from({ length: m }, (_, k) => k).filter((k) => k !== axis);
       if (m === 2) total += clipInterval(rows.map((r) => [r[others[0]], side * r[axis]] as const));
-      else total += clipSquare(rows.map((r) => [r[others[0]], r[others[1]], side * r[axis]] as const));
+      else {
+        if (cons.length < 3 * rows.length) cons = new Float64Array(3 * rows.length);
+        rows.forEach((r, i) => {
+          cons[3 * i] = r[others[0]];
+          cons[3 * i + 1] = r[others[1]];
+          cons[3 * i + 2] = side * r[axis];
+        });
+        total += clipSquare(cons, rows.length);
+      }
     }
   }
   // vol(cone ∩ cube) = (1/m)·Σ facet areas (height 1); the cube's volume is 2^m.
   return total / m / 2 ** m;
 }
+
+/** Scratch constraints of smallConeCubeFraction. */
+let cons = new Float64Array(48);
 
 function checkRows(rows: readonly (readonly number[])[], m: number): void {
   if (!Number.isInteger(m) || m < 1 || m > MAX_SMALL_CONE_DIMENSION)

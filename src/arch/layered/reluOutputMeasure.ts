@@ -43,38 +43,53 @@ export function reluOutputMeasure(shape: ReluShape, kind: string, scales: readon
   const rows = rowCount(n);
   const xs = Array.from({ length: rows }, (_, r) => encodeRow(n, r, shape.encoding));
   const functions = 2 ** rows;
-  const m = h + 1;
-  // Feature rows (φ(x)·σ_v, σ_c), and their negations, scaled into standard coordinates.
-  const plus: number[][] = Array.from({ length: rows }, () => new Array<number>(m).fill(0));
-  const minus: number[][] = Array.from({ length: rows }, () => new Array<number>(m).fill(0));
+  // Feature rows (φ(x)·σ_v, σ_c) of the live units (some φ_j(x) > 0), and their negations, in
+  // standard coordinates: a dead unit's v_j is unconstrained, and both priors factor over
+  // coordinates, so it drops out (and the remaining cone is measured in one dimension less).
+  const width = Array.from({ length: h + 2 }, (_, m) => m);
+  const plus: number[][][] = width.map((m) => Array.from({ length: rows }, () => new Array<number>(m).fill(0)));
+  const minus: number[][][] = width.map((m) => Array.from({ length: rows }, () => new Array<number>(m).fill(0)));
+  const phi = new Float64Array(rows * h);
+  const live: number[] = [];
   const picked: number[][] = new Array(rows);
-  const arrangement = kind === "gaussian" && m === 3 ? new Arrangement3(rows) : undefined;
+  const arrangement = kind === "gaussian" && h === 2 ? new Arrangement3(rows) : undefined;
   const flat = new Float64Array(rows * 3);
-  const loadArrangement = (a: Arrangement3) => {
-    for (let r = 0; r < rows; r++) for (let k = 0; k < 3; k++) flat[3 * r + k] = plus[r][k];
-    return a.load(flat, rows);
-  };
   return {
     functions,
     measure(hidden, offset, out) {
-      for (let r = 0; r < rows; r++) {
-        for (let j = 0; j < h; j++) {
+      live.length = 0;
+      for (let j = 0; j < h; j++) {
+        let alive = false;
+        for (let r = 0; r < rows; r++) {
           let z = hidden[offset + h * n + j];
           for (let i = 0; i < n; i++) z += hidden[offset + j * n + i] * xs[r][i];
-          const phi = z > 0 ? z * scales[j] : 0;
-          plus[r][j] = phi;
-          minus[r][j] = -phi;
+          phi[r * h + j] = z > 0 ? z * scales[j] : 0;
+          if (z > 0) alive = true;
         }
-        plus[r][h] = scales[h];
-        minus[r][h] = -scales[h];
+        if (alive) live.push(j);
       }
-      const fast = arrangement !== undefined && loadArrangement(arrangement);
+      const m = live.length + 1;
+      const P = plus[m];
+      const M = minus[m];
+      for (let r = 0; r < rows; r++) {
+        live.forEach((j, k) => {
+          P[r][k] = phi[r * h + j];
+          M[r][k] = -phi[r * h + j];
+        });
+        P[r][m - 1] = scales[h];
+        M[r][m - 1] = -scales[h];
+      }
+      let fast = false;
+      if (arrangement !== undefined && m === 3) {
+        for (let r = 0; r < rows; r++) for (let k = 0; k < 3; k++) flat[3 * r + k] = P[r][k];
+        fast = arrangement.load(flat, rows);
+      }
       let total = 0;
       for (let f = 0; f < functions / 2; f++) {
         let p: number;
-        if (fast) p = arrangement.probability(f);
+        if (fast && arrangement) p = arrangement.probability(f);
         else {
-          for (let r = 0; r < rows; r++) picked[r] = (f >>> r) & 1 ? plus[r] : minus[r];
+          for (let r = 0; r < rows; r++) picked[r] = (f >>> r) & 1 ? P[r] : M[r];
           p = cone(picked, m);
         }
         out[f] = p;
