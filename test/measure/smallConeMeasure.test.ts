@@ -1,11 +1,14 @@
 /**
  * Closed-form small-cone measures (floats) against the exact ones: the Gaussian solid angle
  * against gaussianPrior.measureCone (numerical with err), the cube fraction against the exact
- * rational uniform measure, on random integer cones in dimensions 1 to 3.
+ * rational uniform measure, on random integer cones in dimensions 1 to 3; the all-cells-at-once
+ * versions (Arrangement3, cubeArrangementFractions) against the one-cone functions.
  */
 import { describe, expect, it } from "vitest";
 import { parse, rat, toNumber } from "../../src/geometry/rational.js";
 import { gaussianPrior } from "../../src/measure/gaussianPrior.js";
+import { cubeArrangementFractions } from "../../src/measure/arrangementCube3.js";
+import { Arrangement3 } from "../../src/measure/arrangementGaussian3.js";
 import { smallConeCubeFraction, smallConeGaussian } from "../../src/measure/smallConeMeasure.js";
 import { uniformPrior } from "../../src/measure/uniformPrior.js";
 
@@ -40,6 +43,27 @@ describe("small-cone measures", () => {
       if (g.p > 0) nonempty++;
     }
     expect(nonempty).toBeGreaterThan(5);
+  });
+
+  it("all cells of an arrangement at once equal the cones one by one (Gaussian and cube)", () => {
+    const u = lcg(5);
+    const gauss = new Arrangement3(5);
+    const cube = new Float64Array(32);
+    for (let t = 0; t < 40; t++) {
+      const R = 3 + (t % 3);
+      const rows = Array.from({ length: R }, () => Array.from({ length: 3 }, () => u() * 2 - 1));
+      const flat = Float64Array.from(rows.flat());
+      expect(gauss.load(flat, R)).toBe(true);
+      expect(cubeArrangementFractions(flat, R, cube)).toBeCloseTo(1, 12);
+      let total = 0;
+      for (let mask = 0; mask < 2 ** R; mask++) {
+        const cone = rows.map((r, i) => ((mask >>> i) & 1 ? r : r.map((x) => -x)));
+        total += gauss.probability(mask);
+        expect(gauss.probability(mask)).toBeCloseTo(smallConeGaussian(cone, 3), 12);
+        expect(cube[mask]).toBeCloseTo(smallConeCubeFraction(cone, 3), 12);
+      }
+      expect(total).toBeCloseTo(1, 12);
+    }
   });
 
   it("the whole space, a half-space and an orthant", () => {

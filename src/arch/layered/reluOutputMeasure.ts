@@ -4,12 +4,14 @@
  * {(v, c) : s_x·(c + ⟨v, φ(x)⟩) > 0 ∀x} (s_x = ±1 by f(x)) in R^{h+1}. Its probability under the
  * output prior (independent Gaussian N(0, σ²) or uniform [−a, a] per coordinate) is the
  * standard cone measure after scaling each coordinate by its σ or a, in closed form for h ≤ 2
- * (smallConeMeasure; for h = 2 under the Gaussian prior all cones at once, Arrangement3).
+ * (smallConeMeasure; for h = 2 all cones of the arrangement at once: Arrangement3 for the Gaussian
+ * prior, cubeArrangementFractions for the uniform one).
  * ¬f's cone is the negative of f's and both priors are symmetric, so P_out(¬f) = P_out(f) and only
  * half the functions are measured. Floating point throughout (the features are sampled reals).
  */
 import { encodeRow } from "../../boolean/encoding.js";
 import { rowCount } from "../../boolean/truthTable.js";
+import { cubeArrangementFractions } from "../../measure/arrangementCube3.js";
 import { Arrangement3 } from "../../measure/arrangementGaussian3.js";
 import { MAX_SMALL_CONE_DIMENSION, smallConeCubeFraction, smallConeGaussian } from "../../measure/smallConeMeasure.js";
 import type { ReluShape } from "./reluPatternCone.js";
@@ -54,6 +56,7 @@ export function reluOutputMeasure(shape: ReluShape, kind: string, scales: readon
   const picked: number[][] = new Array(rows);
   const arrangement = kind === "gaussian" && h === 2 ? new Arrangement3(rows) : undefined;
   const flat = new Float64Array(rows * 3);
+  const cells = kind === "uniform" && h === 2 ? new Float64Array(functions) : undefined;
   return {
     functions,
     measure(hidden, offset, out) {
@@ -79,11 +82,14 @@ export function reluOutputMeasure(shape: ReluShape, kind: string, scales: readon
         P[r][m - 1] = scales[h];
         M[r][m - 1] = -scales[h];
       }
-      let fast = false;
-      if (arrangement !== undefined && m === 3) {
-        for (let r = 0; r < rows; r++) for (let k = 0; k < 3; k++) flat[3 * r + k] = P[r][k];
-        fast = arrangement.load(flat, rows);
+      if (m === 3) for (let r = 0; r < rows; r++) for (let k = 0; k < 3; k++) flat[3 * r + k] = P[r][k];
+      if (cells !== undefined && m === 3) {
+        // Every cell of the arrangement at once (the uniform prior's cube, split facet by facet).
+        const sum = cubeArrangementFractions(flat, rows, cells);
+        out.set(cells.subarray(0, functions));
+        return sum;
       }
+      const fast = arrangement !== undefined && m === 3 && arrangement.load(flat, rows);
       let total = 0;
       for (let f = 0; f < functions / 2; f++) {
         let p: number;
