@@ -1,5 +1,5 @@
 /**
- * Fractions of the cube [−1, 1]³ in every cell of a central arrangement: for rows p_0 … p_{R−1},
+ * Fractions of the cube [−1, 1]³ (and of the square [−1, 1]²) in every cell of a central arrangement: for rows p_0 … p_{R−1},
  * the cone of sign mask s (bit r set: ⟨p_r, x⟩ > 0, else < 0) gets
  *   vol(cone_s ∩ cube) / 8 = (1/24) Σ_facets area(facet ∩ cone_s)
  * (pyramids from the centre over the cube's facets, as smallConeCubeFraction). Each facet square is
@@ -76,6 +76,54 @@ export function cubeArrangementFractions(rows: Float64Array, R: number, out: Flo
   let total = 0;
   for (let s = 0; s < cells; s++) {
     out[s] /= 24;
+    total += out[s];
+  }
+  return total;
+}
+
+/**
+ * The same in the plane: the fraction of the square [−1, 1]² in every cell of the arrangement of
+ * R rows of 2 numbers, (1/8) Σ_edges length(edge ∩ cone_s), each edge split by the R lines.
+ * @throws RangeError if R > 16 or `out` is too short.
+ */
+export function squareArrangementFractions(rows: Float64Array, R: number, out: Float64Array): number {
+  if (R > 16) throw new RangeError(`at most 16 rows, got ${R}`);
+  const cells = 2 ** R;
+  if (out.length < cells) throw new RangeError(`out holds ${out.length} numbers, need ${cells}`);
+  out.fill(0, 0, cells);
+  for (let axis = 0; axis < 2; axis++) {
+    const other = 1 - axis;
+    for (const side of [1, -1]) {
+      // On the edge x_axis = side, row r is α·t + β with t the other coordinate in [−1, 1].
+      const stack: number[] = [-1, 1, 0, 0];
+      while (stack.length > 0) {
+        const r = stack.pop() as number;
+        const mask = stack.pop() as number;
+        const hi = stack.pop() as number;
+        const lo = stack.pop() as number;
+        if (r === R) {
+          out[mask] += hi - lo;
+          continue;
+        }
+        const alpha = rows[2 * r + other];
+        const beta = side * rows[2 * r + axis];
+        if (alpha === 0) {
+          if (beta > 0) stack.push(lo, hi, mask | (1 << r), r + 1);
+          else if (beta < 0) stack.push(lo, hi, mask, r + 1);
+          continue;
+        }
+        const root = -beta / alpha;
+        const cut = Math.min(hi, Math.max(lo, root));
+        // Positive side: t > root when α > 0, t < root when α < 0.
+        const [pLo, pHi, nLo, nHi] = alpha > 0 ? [cut, hi, lo, cut] : [lo, cut, cut, hi];
+        if (pHi > pLo) stack.push(pLo, pHi, mask | (1 << r), r + 1);
+        if (nHi > nLo) stack.push(nLo, nHi, mask, r + 1);
+      }
+    }
+  }
+  let total = 0;
+  for (let s = 0; s < cells; s++) {
+    out[s] /= 8;
     total += out[s];
   }
   return total;

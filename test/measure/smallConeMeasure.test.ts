@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parse, rat, toNumber } from "../../src/geometry/rational.js";
 import { gaussianPrior } from "../../src/measure/gaussianPrior.js";
-import { cubeArrangementFractions } from "../../src/measure/arrangementCube3.js";
+import { cubeArrangementFractions, squareArrangementFractions } from "../../src/measure/arrangementCube3.js";
 import { Arrangement3 } from "../../src/measure/arrangementGaussian3.js";
 import { smallConeCubeFraction, smallConeGaussian } from "../../src/measure/smallConeMeasure.js";
 import { uniformPrior } from "../../src/measure/uniformPrior.js";
@@ -63,6 +63,20 @@ describe("small-cone measures", () => {
         expect(cube[mask]).toBeCloseTo(smallConeCubeFraction(cone, 3), 12);
       }
       expect(total).toBeCloseTo(1, 12);
+    }
+  });
+
+  it("all cells of a planar arrangement at once equal the cones one by one (square)", () => {
+    const u = lcg(8);
+    const square = new Float64Array(32);
+    for (let t = 0; t < 40; t++) {
+      const R = 2 + (t % 4);
+      const rows = Array.from({ length: R }, () => [u() * 2 - 1, t % 5 === 0 ? 0 : u() * 2 - 1]);
+      expect(squareArrangementFractions(Float64Array.from(rows.flat()), R, square)).toBeCloseTo(1, 12);
+      for (let mask = 0; mask < 2 ** R; mask++) {
+        const cone = rows.map((r, i) => ((mask >>> i) & 1 ? r : r.map((x) => -x)));
+        expect(square[mask]).toBeCloseTo(smallConeCubeFraction(cone, 2), 12);
+      }
     }
   });
 

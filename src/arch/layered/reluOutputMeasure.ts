@@ -11,7 +11,7 @@
  */
 import { encodeRow } from "../../boolean/encoding.js";
 import { rowCount } from "../../boolean/truthTable.js";
-import { cubeArrangementFractions } from "../../measure/arrangementCube3.js";
+import { cubeArrangementFractions, squareArrangementFractions } from "../../measure/arrangementCube3.js";
 import { Arrangement3 } from "../../measure/arrangementGaussian3.js";
 import { MAX_SMALL_CONE_DIMENSION, smallConeCubeFraction, smallConeGaussian } from "../../measure/smallConeMeasure.js";
 import type { ReluShape } from "./reluPatternCone.js";
@@ -56,7 +56,7 @@ export function reluOutputMeasure(shape: ReluShape, kind: string, scales: readon
   const picked: number[][] = new Array(rows);
   const arrangement = kind === "gaussian" && h === 2 ? new Arrangement3(rows) : undefined;
   const flat = new Float64Array(rows * 3);
-  const cells = kind === "uniform" && h === 2 ? new Float64Array(functions) : undefined;
+  const cells = kind === "uniform" ? new Float64Array(functions) : undefined;
   return {
     functions,
     measure(hidden, offset, out) {
@@ -83,9 +83,10 @@ export function reluOutputMeasure(shape: ReluShape, kind: string, scales: readon
         M[r][m - 1] = -scales[h];
       }
       if (m === 3) for (let r = 0; r < rows; r++) for (let k = 0; k < 3; k++) flat[3 * r + k] = P[r][k];
-      if (cells !== undefined && m === 3) {
-        // Every cell of the arrangement at once (the uniform prior's cube, split facet by facet).
-        const sum = cubeArrangementFractions(flat, rows, cells);
+      if (cells !== undefined && m >= 2) {
+        // Every cell of the arrangement at once (the uniform prior's cube or square, split facet by facet).
+        if (m === 2) for (let r = 0; r < rows; r++) for (let k = 0; k < 2; k++) flat[2 * r + k] = P[r][k];
+        const sum = (m === 3 ? cubeArrangementFractions : squareArrangementFractions)(flat, rows, cells);
         out.set(cells.subarray(0, functions));
         return sum;
       }
