@@ -17,6 +17,7 @@
 import { rowVector } from "../perceptron/perceptronSpec.js";
 import type { Encoding } from "../../boolean/encoding.js";
 import { rowCount } from "../../boolean/truthTable.js";
+import { add, fromNumber, mul, type Rational, rat, sign, ZERO } from "../../geometry/rational.js";
 
 /** The shape a pattern cone lives in: n inputs in an encoding, h hidden ReLU units. */
 export interface ReluShape {
@@ -122,4 +123,35 @@ export function reluParametersOfZ(shape: ReluShape, signs: readonly (1 | -1)[], 
   for (let j = 0; j < h; j++) theta.push(BigInt(signs[j]));
   theta.push(z[h * (n + 1)]);
   return theta;
+}
+
+/**
+ * The chart and z of parameters θ (doubles, read exactly; layeredSpec order W1, b1, v, c):
+ * σ_j = sign(v_j) (0 on the boundary v_j = 0) and z = (v_j·W1[j], v_j·b1[j] for each j, then c),
+ * exact rationals, so that a piece's membership can be decided exactly.
+ */
+export function reluChartOf(shape: ReluShape, theta: readonly number[]): { signs: number[]; z: Rational[] } {
+  const { inputs: n, hidden: h } = shape;
+  const q = theta.map(fromNumber);
+  const signs: number[] = [];
+  const z: Rational[] = [];
+  for (let j = 0; j < h; j++) {
+    const v = q[h * n + h + j];
+    signs.push(sign(v));
+    for (let i = 0; i < n; i++) z.push(mul(v, q[j * n + i]));
+    z.push(mul(v, q[h * n + j]));
+  }
+  z.push(q[h * (n + 2)]);
+  return { signs, z };
+}
+
+/** Whether θ lies in the piece (its chart, and z(θ) strictly inside its cone), decided exactly. */
+export function reluPieceContains(
+  shape: ReluShape,
+  piece: { readonly signs: readonly number[]; readonly rows: readonly (readonly bigint[])[] },
+  theta: readonly number[],
+): boolean {
+  const { signs, z } = reluChartOf(shape, theta);
+  if (piece.signs.some((s, j) => s !== signs[j])) return false;
+  return piece.rows.every((row) => sign(row.reduce((acc, c, k) => add(acc, mul(rat(c), z[k])), ZERO)) > 0);
 }
