@@ -12,7 +12,7 @@ import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
-import { checkReluEstimator, RELU_ESTIMATORS, reluEstimates } from "./reluEstimates.js";
+import { checkReluEstimator, RELU_ESTIMATORS, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
 import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
 import { commentLines, runInfo } from "./runInfo.js";
 import { choiceOption, UsageError } from "./usageError.js";
@@ -103,6 +103,8 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const arch = architectureFromOptions(opts);
   const f = functionFromOptions(arch, opts.function);
+  // ReLU regions have no exact volume: Rao-Blackwell by default where it applies, else sampling.
+  if (!given.has("method") && arch.type === "relu") opts.method = takesReluEstimators(arch) ? "rao-blackwell" : "mc";
   const estimator = opts.method === "rao-blackwell" || opts.method === "qmc" ? opts.method : undefined;
   if (estimator) {
     checkReluEstimator(arch, estimator);
