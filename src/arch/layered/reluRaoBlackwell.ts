@@ -8,7 +8,6 @@
  *    estimate the mean of the R set means, 95% interval from their spread with Student's t(R − 1).
  * Both are floating-point estimates: every result names its method, interval and sample count.
  */
-import { rowCount } from "../../boolean/truthTable.js";
 import { toNumber } from "../../geometry/rational.js";
 import { normalQuantile } from "../../measure/normalQuantile.js";
 import type { Prior } from "../../measure/prior.js";
@@ -163,9 +162,4 @@ export function reluEstimateTable(spec: LayeredSpec, prior: Prior, options: Relu
 
 function estimate(p: number, err: number, quantile: number, samples: number, method: ReluEstimator, seed: number): ReluEstimate {
   return { p, err, ci: [Math.max(0, p - quantile * err), Math.min(1, p + quantile * err)], samples, method, seed };
-}
-
-/** Number of functions the table lists for n inputs (2^(2^n)). */
-export function reluTableSize(n: number): number {
-  return 2 ** rowCount(n);
 }
