@@ -159,6 +159,11 @@ export interface Architecture {
   /** Generators of the symmetry group acting on parameters and functions. */
   readonly symmetries: readonly ParameterSymmetry[];
   /**
+   * Whether θ and λθ (λ > 0) compute the same function (default true: every region is a cone).
+   * False for ReLU nets, whose samplers must then keep the prior's scales as given.
+   */
+  readonly scaleInvariant?: boolean;
+  /**
    * Largest dimension of the cones its exact methods hand to a prior family (default: the number of
    * parameters; a step net measures one unit at a time).
    */

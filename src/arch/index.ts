@@ -1,9 +1,15 @@
-/** `weightspace/arch`: the architecture interface, the registry, and the perceptron's building blocks. */
+/** `weightspace/arch`: the architecture interface, the registry, the perceptron's and the layered nets' building blocks. */
 export * from "./architecture.js";
 export * from "./complexityOfFunction.js";
 export * from "./coneImplicitRegion.js";
 export * from "./layered/layeredArchitecture.js";
 export * from "./layered/layeredSpec.js";
+export * from "./layered/reluMinimalWidth.js";
+export * from "./layered/reluOutputMeasure.js";
+export * from "./layered/reluPatternCone.js";
+export * from "./layered/reluPatternSearch.js";
+export * from "./layered/reluRaoBlackwell.js";
+export * from "./layered/reluRegion.js";
 export * from "./monteCarloTable.js";
 export * from "./perceptron/functionSource.js";
 export * from "./perceptron/perceptronArchitecture.js";

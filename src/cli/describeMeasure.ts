@@ -12,6 +12,11 @@ export function describeMeasure(label: string, r: Readonly<Record<string, unknow
     const ci = r.ci as [number, number];
     return `${label}: p = ${p} (95% CI ${formatProbability(ci[0])} to ${formatProbability(ci[1])}; mc, ${r.hits} of ${r.samples} samples, seed ${r.seed})`;
   }
+  if (r.method === "rao-blackwell" || r.method === "qmc") {
+    const ci = r.ci as [number, number];
+    const scrambles = r.scrambles === undefined ? "" : ` in ${r.scrambles} scrambles`;
+    return `${label}: p = ${p} ± ${Number(r.err).toExponential(1)} (95% CI ${formatProbability(ci[0])} to ${formatProbability(ci[1])}; ${r.method}, ${r.samples} hidden samples${scrambles}, seed ${r.seed})`;
+  }
   if ("fraction" in r) return `${label}: p = ${r.fraction} = ${p} (exact rational)`;
   const warning = r.converged === false ? `; NOT CONVERGED${r.warning ? `: ${r.warning}` : ""}` : "";
   return `${label}: p = ${p} ± ${Number(r.err).toExponential(1)} (numerical, ${r.method}${warning})`;

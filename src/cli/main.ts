@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { loadLp } from "../geometry/lp.js";
 import { registerComplexity } from "./complexityCommand.js";
 import { registerCone } from "./coneCommand.js";
+import { registerRegions } from "./regionsCommand.js";
 import { registerTable } from "./tableCommand.js";
 import { UsageError } from "./usageError.js";
 import { VERSION } from "./version.js";
@@ -27,6 +28,7 @@ const program = new Command("weightspace")
 registerTable(program);
 registerVolume(program);
 registerCone(program);
+registerRegions(program);
 registerComplexity(program);
 for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
 const COMMANDS = program.commands.map((c) => c.name());

@@ -1,4 +1,7 @@
-/** The options every command that can sample shares: --method exact|mc, --samples, --seed, --workers. */
+/**
+ * The options every command that can sample shares: --method exact|mc (plus a command's own
+ * estimators, e.g. rao-blackwell|qmc), --samples, --seed, --workers.
+ */
 import type { Command } from "commander";
 import { availableParallelism } from "node:os";
 import { choiceOption, integerOption } from "./usageError.js";
@@ -6,14 +9,24 @@ import { choiceOption, integerOption } from "./usageError.js";
 /** Most worker threads accepted (far above any machine's useful count; a typo guard). */
 const MAX_WORKERS = 1024;
 
+/** The default of --samples for --method mc. */
+export const DEFAULT_MC_SAMPLES = 1_000_000;
+/** The default of --samples for the variance-reduced estimators (each sample costs ~30× a plain one). */
+export const DEFAULT_ESTIMATOR_SAMPLES = 1 << 17;
+
 /**
- * Adds `--method <m>` (exact or mc, described by `methodHelp`), `--samples`, `--seed` and, when the
- * command samples on threads, `--workers` (default: the cores available).
+ * Adds `--method <m>` (exact, mc, then `moreMethods`; described by `methodHelp`), `--samples`,
+ * `--seed` and, when the command samples on threads, `--workers` (default: the cores available).
  */
-export function addSamplingOptions(cmd: Command, methodHelp: string, threads: boolean): Command {
+export function addSamplingOptions(cmd: Command, methodHelp: string, threads: boolean, moreMethods: readonly string[] = []): Command {
   cmd
-    .option("--method <m>", methodHelp, choiceOption("--method", ["exact", "mc"] as const), "exact")
-    .option("--samples <k>", "Monte Carlo samples (--method mc), 1 to 1e12, e.g. 1e6", integerOption("--samples", 1, 1e12), 1_000_000)
+    .option("--method <m>", methodHelp, choiceOption("--method", ["exact", "mc", ...moreMethods]), "exact")
+    .option(
+      "--samples <k>",
+      `Monte Carlo samples, 1 to 1e12, e.g. 1e6${moreMethods.length > 0 ? ` (${moreMethods.join(", ")}: hidden-weight samples, ${DEFAULT_ESTIMATOR_SAMPLES} when not given)` : ""}`,
+      integerOption("--samples", 1, 1e12),
+      DEFAULT_MC_SAMPLES,
+    )
     .option("--seed <s>", "Monte Carlo PRNG seed (--method mc), 0 to 2^31-1", integerOption("--seed", 0, 2 ** 31 - 1), 1);
   if (threads) {
     cmd.option(

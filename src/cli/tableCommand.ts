@@ -1,6 +1,7 @@
 /** `weightspace table`: every function a network computes, with its region and probabilities. */
 import type { Command } from "commander";
 import type { Architecture, ExactTable, TableRow } from "../arch/architecture.js";
+import type { ReluEstimator } from "../arch/layered/reluRaoBlackwell.js";
 import { monteCarloTable } from "../arch/monteCarloTable.js";
 import { formatHexFunction, parseFunction } from "../boolean/truthTable.js";
 import type { Prior } from "../measure/prior.js";
@@ -10,13 +11,14 @@ import { checkOutputPath, type OutputSink, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { type StagedProgress, stagedProgress } from "./progressBar.js";
 import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js";
-import { addSamplingOptions } from "./samplingOptions.js";
+import { checkReluEstimator, RELU_ESTIMATORS, reluEstimateRows, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
+import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
 import { runInfo } from "./runInfo.js";
 import { type Row, tableColumns } from "./tableColumns.js";
 import { choiceOption, UsageError } from "./usageError.js";
 
 interface TableOptions extends PriorOptions, ArchOptions {
-  method: "exact" | "mc";
+  method: "exact" | "mc" | ReluEstimator;
   samples: number;
   seed: number;
   workers: number;
@@ -98,28 +100,42 @@ function exactTable(
 async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const arch = architectureFromOptions(opts);
-  // Without an exact table (ReLU nets) sampling is the default method.
-  if (!given.has("method") && !arch.exactTable) opts.method = "mc";
+  // Without an exact table (ReLU nets) the Rao-Blackwell estimator is the default where it
+  // applies, plain sampling elsewhere.
+  if (!given.has("method") && !arch.exactTable) opts.method = takesReluEstimators(arch) ? "rao-blackwell" : "mc";
+  const estimator = opts.method === "rao-blackwell" || opts.method === "qmc" ? opts.method : undefined;
+  if (estimator) {
+    checkReluEstimator(arch, estimator);
+    if (!given.has("samples")) opts.samples = DEFAULT_ESTIMATOR_SAMPLES;
+    rejectGiven(given, ["workers"], `--method ${estimator} runs in-process`);
+  }
   const priors = priorsFromOptions(arch, opts, given);
   const kinds = priors.map((p) => p.family.kind);
-  if (opts.method === "mc") {
-    rejectGiven(given, ["all", "classes", "expand", "certify"], "a Monte Carlo table lists the functions it sampled");
-    if (priors.length === 0) throw new UsageError(`--method mc samples from a prior: add --prior ${priorChoices(false).join("|")}`);
+  if (opts.method !== "exact") {
+    rejectGiven(given, ["all", "classes", "expand", "certify"], "a sampled table lists the functions it found");
+    if (priors.length === 0) throw new UsageError(`--method ${opts.method} samples from a prior: add --prior ${priorChoices(false).join("|")}`);
   }
   const progress = stagedProgress();
   const table = opts.method === "exact" ? exactTable(arch, priors, opts, given, progress) : undefined;
   checkOutputPath(opts.out);
-  const sampling = opts.method === "mc" ? { samples: opts.samples, seed: opts.seed } : undefined;
+  const sampling = opts.method === "exact" ? undefined : { samples: opts.samples, seed: opts.seed };
   const run = runInfo("table", { arch: arch.description, priors: describePriors(arch, priors), method: opts.method, sampling });
-  const mc = table
-    ? undefined
-    : await monteCarloTable(arch, priors, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t), opts.workers);
+  const estimated = estimator ? reluEstimateRows(arch, reluEstimates(arch, priors, estimator, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t))) : undefined;
+  const mc =
+    table || estimated
+      ? undefined
+      : await monteCarloTable(arch, priors, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t), opts.workers);
   writeOutput(opts.out, (sink) => {
     const writer = lazyWriter(opts, arch, kinds, sink);
     if (table) {
       table.forEachRow(writer.row);
       progress.stop();
       writer.end({ ...table.summary(), run });
+    } else if (estimated) {
+      progress.stop();
+      estimated.forEach(writer.row);
+      const totals = Object.fromEntries(kinds.map((k) => [`${k}Total`, estimated.reduce((s, r) => s + Number((r as unknown as Record<string, { p: number }>)[k].p), 0)]));
+      writer.end({ samples: opts.samples, seed: opts.seed, method: estimator, rows: estimated.length, ...totals, order: "truth-table string", run });
     } else if (mc) {
       progress.stop();
       mc.rows.forEach(writer.row);
@@ -140,8 +156,9 @@ export function registerTable(program: Command): void {
     );
   addSamplingOptions(
     cmd,
-    "exact (enumeration, certified regions, exact volumes; the default where an exact table exists) or mc (sample the prior, histogram the functions; the default for --arch relu)",
+    "exact (enumeration, certified regions, exact volumes; the default where an exact table exists), mc (sample the prior, histogram the functions), rao-blackwell (--arch relu, h ≤ 2: sample the hidden weights, the output cone's probability in closed form; the default there) or qmc (the same on Owen-scrambled Sobol' points, 16 scrambles)",
     true,
+    RELU_ESTIMATORS,
   )
     .option("--all", "also list functions no weights compute (inputs 0 to 4)", false)
     .option(

@@ -1,6 +1,7 @@
 /** `weightspace volume`: the probability that random weights compute one function. */
 import type { Command } from "commander";
 import type { Architecture, Region } from "../arch/architecture.js";
+import type { ReluEstimator } from "../arch/layered/reluRaoBlackwell.js";
 import { monteCarloFunction } from "../arch/monteCarloTable.js";
 import { functionName } from "../boolean/names.js";
 import { type BooleanFunction, formatFunction, formatHexFunction, parseFunction } from "../boolean/truthTable.js";
@@ -11,13 +12,14 @@ import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
-import { addSamplingOptions } from "./samplingOptions.js";
+import { checkReluEstimator, RELU_ESTIMATORS, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
+import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
 import { commentLines, runInfo } from "./runInfo.js";
 import { choiceOption, UsageError } from "./usageError.js";
 
 interface VolumeOptions extends PriorOptions, ArchOptions {
   function?: string;
-  method: "mc" | "exact";
+  method: "mc" | "exact" | ReluEstimator;
   samples: number;
   seed: number;
   workers: number;
@@ -26,8 +28,8 @@ interface VolumeOptions extends PriorOptions, ArchOptions {
   out?: string;
 }
 
-/** The function the options name. @throws UsageError when missing or malformed. */
-function functionFromOptions(arch: Architecture, text: string | undefined): BooleanFunction {
+/** The function `--function` names (shared by `volume` and `regions`). @throws UsageError when missing or malformed. */
+export function functionFromOptions(arch: Architecture, text: string | undefined): BooleanFunction {
   const rows = 2 ** arch.inputs;
   if (text === undefined) {
     throw new UsageError(`--function is required: ${rows} characters 0/1 (character i = f(row i)) or 0x… (bit i = f(row i))`);
@@ -71,7 +73,15 @@ function listPieces(region: Region): Record<string, unknown> {
  * by its region. Monte Carlo runs also where the region is not available (ReLU nets).
  * @throws UsageError when the exact method does not reach this network.
  */
-function describeRegion(arch: Architecture, f: BooleanFunction, method: "exact" | "mc"): DescribedRegion {
+function describeRegion(arch: Architecture, f: BooleanFunction, method: VolumeOptions["method"]): DescribedRegion {
+  // A ReLU region is a union of cones in z = (v·w, c), not in θ: no exact volume, and its pieces
+  // (hundreds, seconds to decide) are the `regions` command's output, not this one's.
+  if (arch.type === "relu") {
+    if (method !== "exact") return { realizable: undefined, fields: {} };
+    throw new UsageError(
+      `--method exact (${architectureFlags(arch)}): ReLU regions are pieces in z = (v[j]·(W1[j], b1[j]), c), not cones in the parameters (see 'weightspace regions'); the method that can: mc`,
+    );
+  }
   try {
     if (arch.measureFunction) {
       const m = arch.measureFunction(f, []);
@@ -84,7 +94,7 @@ function describeRegion(arch: Architecture, f: BooleanFunction, method: "exact" 
     return { realizable: region.realizable, fields: listPieces(region), region };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    if (method === "mc") return { realizable: undefined, fields: {} };
+    if (method !== "exact") return { realizable: undefined, fields: {} };
     throw new UsageError(`--method exact (${architectureFlags(arch)}): ${e.message}; the method that can: mc`);
   }
 }
@@ -93,6 +103,14 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const arch = architectureFromOptions(opts);
   const f = functionFromOptions(arch, opts.function);
+  // ReLU regions have no exact volume: Rao-Blackwell by default where it applies, else sampling.
+  if (!given.has("method") && arch.type === "relu") opts.method = takesReluEstimators(arch) ? "rao-blackwell" : "mc";
+  const estimator = opts.method === "rao-blackwell" || opts.method === "qmc" ? opts.method : undefined;
+  if (estimator) {
+    checkReluEstimator(arch, estimator);
+    if (!given.has("samples")) opts.samples = DEFAULT_ESTIMATOR_SAMPLES;
+    rejectGiven(given, ["workers"], `--method ${estimator} runs in-process`);
+  }
   const priors = priorsFromOptions(arch, opts, given);
   if (opts.method === "exact") {
     rejectGiven(given, ["samples", "seed", "workers"], "they set Monte Carlo sampling; add --method mc");
@@ -115,9 +133,11 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
     arch: arch.description,
     ...described.fields,
   };
+  const estimates = estimator ? reluEstimates(arch, priors, estimator, opts.samples, opts.seed) : undefined;
   for (const prior of priors) {
     const kind = prior.family.kind;
-    if (opts.method === "exact") result[kind] = measures?.[kind] ?? exactMeasure(arch, described.region, prior);
+    if (estimates) result[kind] = estimates[kind][Number(f.bits)];
+    else if (opts.method === "exact") result[kind] = measures?.[kind] ?? exactMeasure(arch, described.region, prior);
     else {
       const bar = progressBar(`sampling (${kind})`);
       result[kind] = await monteCarloFunction(arch, prior, f, opts.samples, opts.seed, (k, t) => bar.update(k, t), opts.workers);
@@ -126,7 +146,7 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
     const m = result[kind] as { converged?: boolean; warning?: string };
     if (m.converged === false) process.stderr.write(`weightspace: warning: ${kind} estimate did not converge${m.warning ? `: ${m.warning}` : ""}\n`);
   }
-  const sampling = opts.method === "mc" ? { samples: opts.samples, seed: opts.seed } : undefined;
+  const sampling = opts.method === "exact" ? undefined : { samples: opts.samples, seed: opts.seed };
   result.run = runInfo("volume", { arch: arch.description, priors: describePriors(arch, priors), method: opts.method, sampling });
   writeOutput(opts.out, (sink) => {
     if (opts.format === "json") sink.write(`${JSON.stringify(result)}\n`);
@@ -145,8 +165,9 @@ export function registerVolume(program: Command): void {
     .option("--function <f>", "truth table: 2^n characters 0/1, character i = f(row i), rows MSB-first; or 0x… with bit i = f(row i)");
   addSamplingOptions(
     cmd,
-    "exact (gaussian: numerical, triangulation + orthant/radial cubature with a verified error estimate; uniform: exact rational) or mc",
+    "exact (gaussian: numerical, triangulation + orthant/radial cubature with a verified error estimate; uniform: exact rational), mc, or for --arch relu with h ≤ 2 rao-blackwell or qmc (hidden weights sampled, output cone measured in closed form)",
     true,
+    RELU_ESTIMATORS,
   )
     .option("--prior <p>", "gaussian, uniform or both", choiceOption("--prior", priorChoices(false)), "both")
     .option("--hex", "print the function as a hex number, bit i = f(row i)", false);

@@ -10,3 +10,7 @@ export * from "./priorFamilies.js";
 export * from "./simplicialConeGaussian.js";
 export * from "./uniformPrior.js";
 export * from "./wilsonInterval.js";
+export * from "./arrangementGaussian3.js";
+export * from "./normalQuantile.js";
+export * from "./smallConeMeasure.js";
+export * from "./sobol.js";

@@ -46,13 +46,14 @@ export function monteCarloEstimate(hits: number, samples: number, seed: number):
 }
 
 /**
- * The prior's scales as doubles for sampling, divided exactly by the largest: which functions the
- * samples compute depends only on the ratios, so σ_w = 1e-300 with σ_b = 1 samples as well as 1 and
- * 1e300.
- * @throws RangeError when a ratio underflows the doubles (below about 1e-308).
+ * The prior's scales as doubles for sampling. With `normalise` (the default) they are divided
+ * exactly by the largest: where the region is a cone, which functions the samples compute depends
+ * only on the ratios, so σ_w = 1e-300 with σ_b = 1 samples as well as 1 and 1e300. Pass false for
+ * a network whose function changes under θ ↦ λθ (a ReLU net: out(λθ) = λc + λ²Σ…).
+ * @throws RangeError when a scale (ratio) is not a positive finite double.
  */
-export function samplingScales(prior: Prior): Float64Array {
-  const largest = prior.scales.reduce((m, s) => (cmp(s, m) > 0 ? s : m), prior.scales[0] ?? ONE);
+export function samplingScales(prior: Prior, normalise = true): Float64Array {
+  const largest = normalise ? prior.scales.reduce((m, s) => (cmp(s, m) > 0 ? s : m), prior.scales[0] ?? ONE) : ONE;
   return Float64Array.from(prior.scales, (s, k) => {
     const x = toNumber(div(s, largest));
     if (!(x > 0) || !Number.isFinite(x)) {

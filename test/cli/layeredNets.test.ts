@@ -48,8 +48,12 @@ describe("table and volume for step and ReLU nets", () => {
     expect(big.uniform.fraction).toMatch(/^\d+\/\d+$/);
   });
 
-  it("relu: table samples by default (--method mc), volume --method mc works", () => {
-    const t = json(["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "gaussian", "--samples", "20000", "--workers", "1", "--format", "json"]);
+  it("relu: table is Rao-Blackwellised by default, --method mc samples; volume --method mc works", () => {
+    const d = json(["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "gaussian", "--samples", "2000", "--format", "json"]);
+    expect(d.summary.run.method).toBe("rao-blackwell");
+    expect(d.rows).toHaveLength(16);
+    expect(d.rows[0].gaussian).toMatchObject({ method: "rao-blackwell", samples: 2000 });
+    const t = json(["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "gaussian", "--method", "mc", "--samples", "20000", "--workers", "1", "--format", "json"]);
     expect(t.summary.run.method).toBe("mc");
     expect(t.rows.length).toBeGreaterThan(8);
     for (const r of t.rows) expect(r.gaussian.ci).toHaveLength(2);
@@ -71,9 +75,12 @@ describe("table and volume for step and ReLU nets", () => {
     [["table", "--arch", "step", "--activation", "relu", "--layers", "2,2,1"], /disagree/],
     [["table", "--arch", "perceptron", "--activation", "step", "--layers", "2,2,1"], /--arch perceptron and --activation step disagree/],
     [["table", "--arch", "relu", "--layers", "2,2,1", "--method", "exact"], /no exact table yet; the method that can: mc/],
+    [["table", "--arch", "step", "--layers", "2,2,1", "--method", "qmc", "--prior", "gaussian"], /--method qmc applies to --arch relu with one hidden layer/],
+    [["table", "--arch", "relu", "--layers", "2,3,1", "--method", "rao-blackwell", "--prior", "gaussian"], /at most 2 units/],
+    [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "qmc", "--workers", "2"], /runs in-process/],
     [["table", "--arch", "step", "--layers", "4,3,1", "--prior", "uniform"], /use Monte Carlo \(method mc\)/],
     [["table", "--arch", "step", "--layers", "5,2,1"], /up to 4; use Monte Carlo/],
-    [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "exact"], /ReLU regions are issue 9 item 3.*the method that can: mc/],
+    [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "exact"], /ReLU regions are pieces in z.*the method that can: mc/],
   ])("%j: one line, exit 2, no output file", async (args, message) => {
     const dir = freshDir();
     const out = join(dir, "out.json");

@@ -51,7 +51,7 @@ export async function runChunks(
   checkPrior(prior, arch.parameters.length);
   if (!Number.isSafeInteger(options.workers) || options.workers < 1)
     throw new RangeError(`workers must be a positive integer, got ${options.workers}`);
-  const scales = samplingScales(prior);
+  const scales = samplingScales(prior, arch.scaleInvariant !== false);
   const tally = new Tally(arch.tableWords, options.target, tableRows(arch));
   let done = 0;
   const progress = (count: number) => {

@@ -58,6 +58,6 @@ export function buildJob(job: SamplingJob): BuiltJob {
   if (JSON.stringify(arch.description) !== job.description)
     throw new RangeError(`rebuilding ${job.type} from its configuration gave ${JSON.stringify(arch.description)}, not ${job.description}`);
   const family = priorFamily(job.kind);
-  const scales = samplingScales({ family, scales: job.scales.map(parse) });
+  const scales = samplingScales({ family, scales: job.scales.map(parse) }, arch.scaleInvariant !== false);
   return { arch, family, scales, ...(job.target ? { target: Uint32Array.from(job.target) } : {}) };
 }

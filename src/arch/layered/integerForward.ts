@@ -1,6 +1,6 @@
 /**
- * A step net evaluated exactly on integer parameters (BigInt arithmetic): what certifies a region
- * witness. Every pre-activation is kept, so a caller can check that the point is strictly inside
+ * A step or ReLU net evaluated exactly on integer parameters (BigInt arithmetic): what certifies a
+ * region witness. Every pre-activation is kept, so a caller can check that the point is strictly inside
  * (no unit at 0 on any input row), not merely on the right side of a boundary.
  */
 import { encodeRow } from "../../boolean/encoding.js";
@@ -18,11 +18,11 @@ export interface IntegerEvaluation {
 }
 
 /**
- * Evaluates the step net `spec` at integer θ (parameter order of layeredSpec).
- * @throws RangeError if θ has the wrong length or the net is not a step net.
+ * Evaluates the net `spec` (step or ReLU hidden units) at integer θ (parameter order of layeredSpec).
+ * @throws RangeError if θ has the wrong length.
  */
 export function integerForward(spec: LayeredSpec, theta: readonly bigint[]): IntegerEvaluation {
-  if (spec.activation !== "step") throw new RangeError("exact integer evaluation is for step nets");
+  const step = spec.activation === "step";
   const d = layeredParameterCount(spec);
   if (theta.length !== d) throw new RangeError(`θ has ${theta.length} entries, the net ${d} parameters`);
   const n = spec.layers[0];
@@ -41,10 +41,10 @@ export function integerForward(spec: LayeredSpec, theta: readonly bigint[]): Int
       });
       if (z.some((x) => x === 0n)) strict = false;
       rowPre.push(z);
-      a = z.map((x) => (x > 0n ? 1n : 0n));
+      a = z.map((x) => (x > 0n ? (step ? 1n : x) : 0n));
     }
     pre.push(rowPre);
-    if (a[0] === 1n) table |= 1n << BigInt(r);
+    if (rowPre[rowPre.length - 1][0] > 0n) table |= 1n << BigInt(r);
   }
   return { table, pre, strict };
 }

@@ -1,7 +1,8 @@
 /**
  * Fully connected networks with one or two hidden layers as Architectures: `step` (Heaviside
  * hidden units; exact regions, tables and volumes by sums of products of perceptron cones) and
- * `relu` (forward pass, membership and Monte Carlo only for now).
+ * `relu` (exact regions as pieces per activation pattern in z = (v_j·w_j, c) for one hidden layer;
+ * Monte Carlo and Rao-Blackwellised volumes).
  */
 import { wordCount } from "../../boolean/tableWords.js";
 import type { BooleanFunction } from "../../boolean/truthTable.js";
@@ -10,6 +11,7 @@ import { layeredForward } from "./layeredForward.js";
 import { layeredImplicitRegion } from "./layeredImplicitRegion.js";
 import { checkLayeredSpec, layerBlocks, layeredParameterNames, type LayeredSpec } from "./layeredSpec.js";
 import { layeredSymmetries } from "./layeredSymmetries.js";
+import { reluRegion } from "./reluRegion.js";
 import { stepNetMeasure } from "./stepNetMeasure.js";
 import { stepNetRegion } from "./stepNetRegion.js";
 import { stepNetTable } from "./stepNetTable.js";
@@ -53,8 +55,7 @@ export function layeredArchitecture(spec: LayeredSpec): LayeredArchitecture {
     forward,
     region(f) {
       checkInputs(f);
-      if (!step) throw new RangeError("not yet: ReLU regions are issue 9 item 3 (Monte Carlo tables and volumes work)");
-      return stepNetRegion(spec, f);
+      return step ? stepNetRegion(spec, f) : reluRegion(spec, f);
     },
     implicitRegion(f) {
       checkInputs(f);
@@ -62,7 +63,7 @@ export function layeredArchitecture(spec: LayeredSpec): LayeredArchitecture {
     },
     symmetries: layeredSymmetries(spec),
   };
-  if (!step) return arch;
+  if (!step) return { ...arch, scaleInvariant: false };
   return {
     ...arch,
     exactConeDimension: Math.max(...spec.layers.slice(0, -1)) + 1,
