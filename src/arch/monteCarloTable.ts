@@ -5,7 +5,7 @@
  */
 import { functionName } from "../boolean/names.js";
 import { type BooleanFunction, formatWords } from "../boolean/truthTable.js";
-import { wordsFromBigInt, wordsToBigInt } from "../boolean/tableWords.js";
+import { reverseBits, wordsFromBigInt, wordsToBigInt } from "../boolean/tableWords.js";
 import { type MonteCarloEstimate, monteCarloEstimate } from "../measure/monteCarlo.js";
 import type { Prior } from "../measure/prior.js";
 import { runChunks } from "./_internals/runChunks.js";
@@ -112,15 +112,6 @@ export async function monteCarloTable(
     rows,
     summary: { samples, seed, functionsSeen: rows.length, functionsSeenByPrior: seen },
   };
-}
-
-/** 32-bit word with its bit order reversed (bit 0 ↔ bit 31). */
-function reverseBits(x: number): number {
-  x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
-  x = ((x >>> 2) & 0x33333333) | ((x & 0x33333333) << 2);
-  x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
-  x = ((x >>> 8) & 0x00ff00ff) | ((x & 0x00ff00ff) << 8);
-  return ((x >>> 16) | (x << 16)) >>> 0;
 }
 
 /**

@@ -111,3 +111,12 @@ export function compareWords(a: Uint32Array, b: Uint32Array): number {
   for (let j = a.length - 1; j >= 0; j--) if (a[j] !== b[j]) return a[j] < b[j] ? -1 : 1;
   return 0;
 }
+
+/** A 32-bit word with its bit order reversed (bit 0 ↔ bit 31), as an unsigned number. */
+export function reverseBits(x: number): number {
+  x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
+  x = ((x >>> 2) & 0x33333333) | ((x & 0x33333333) << 2);
+  x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
+  x = ((x >>> 8) & 0x00ff00ff) | ((x & 0x00ff00ff) << 8);
+  return ((x >>> 16) | (x << 16)) >>> 0;
+}

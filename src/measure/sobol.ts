@@ -10,6 +10,7 @@
  * scramble of the bit-reversed integer by a hash whose every step only lets a bit depend on the
  * bits before it (in the original order, the higher digits), which is Owen's nesting.
  */
+import { reverseBits } from "../boolean/tableWords.js";
 import type { RandomStream } from "./prior.js";
 
 /** (degree s, coefficient bits a, initial m_1 … m_s) per dimension 2 … 16, from new-joe-kuo-6.21201. */
@@ -55,14 +56,6 @@ function directionNumbers(dim: number): Uint32Array[] {
     out.push(v);
   }
   return out;
-}
-
-function reverseBits(x: number): number {
-  x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
-  x = ((x >>> 2) & 0x33333333) | ((x & 0x33333333) << 2);
-  x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
-  x = ((x >>> 8) & 0x00ff00ff) | ((x & 0x00ff00ff) << 8);
-  return ((x >>> 16) | (x << 16)) >>> 0;
 }
 
 /** Burley's nested uniform scramble of a 32-bit coordinate with a 32-bit seed. */

@@ -3,10 +3,8 @@
  * the --activation alias, default methods (step: exact, relu: mc), and bad input (one line on
  * stderr, exit 2, no output file).
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, freshDir, removeFreshDirs, runCli, runCliAsync } from "./_helpers/runCli.js";
+import { ensureBuilt, removeFreshDirs, runCli, expectUsageError } from "./_helpers/runCli.js";
 
 beforeAll(() => ensureBuilt());
 afterAll(() => removeFreshDirs());
@@ -82,13 +80,6 @@ describe("table and volume for step and ReLU nets", () => {
     [["table", "--arch", "step", "--layers", "5,2,1"], /up to 4; use Monte Carlo/],
     [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "exact"], /ReLU regions are pieces in z.*the method that can: mc/],
   ])("%j: one line, exit 2, no output file", async (args, message) => {
-    const dir = freshDir();
-    const out = join(dir, "out.json");
-    const r = await runCliAsync([...args, "--out", out]);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(message);
-    expect(existsSync(out)).toBe(false);
+    await expectUsageError(args, message);
   });
 });

@@ -3,10 +3,10 @@
  * perceptron, an unrealisable function, malformed or two-hidden-layer nets: one line on stderr,
  * exit 2, no output file).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, freshDir, removeFreshDirs, runCli, runCliAsync } from "./_helpers/runCli.js";
+import { ensureBuilt, freshDir, removeFreshDirs, runCli, expectUsageError } from "./_helpers/runCli.js";
 
 beforeAll(() => ensureBuilt());
 afterAll(() => removeFreshDirs());
@@ -44,13 +44,6 @@ describe("regions --arch relu", () => {
     [["regions", "--arch", "relu", "--layers", "2,2,1", "--function", "011"], /--function/],
     [["regions", "--arch", "relu", "--layers", "2,2,1"], /--function is required/],
   ])("%j: one line, exit 2, no output file", async (args, message) => {
-    const dir = freshDir();
-    const out = join(dir, "out.json");
-    const r = await runCliAsync([...args, "--out", out]);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(message);
-    expect(existsSync(out)).toBe(false);
+    await expectUsageError(args, message);
   });
 });

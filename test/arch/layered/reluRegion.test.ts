@@ -9,6 +9,7 @@
  *   layers are refused.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { gaussianSampler } from "../_helpers/gaussianSampler.js";
 import { layeredArchitecture } from "../../../src/arch/layered/layeredArchitecture.js";
 import type { LayeredSpec } from "../../../src/arch/layered/layeredSpec.js";
 import { reluMinimalWidth } from "../../../src/arch/layered/reluMinimalWidth.js";
@@ -19,14 +20,6 @@ import { parseFunction } from "../../../src/boolean/truthTable.js";
 import { findInteriorPoint } from "../../../src/geometry/coneFeasibility.js";
 import { add, fromNumber, mul, type Rational, rat, sign, toNumber, ZERO } from "../../../src/geometry/rational.js";
 
-function gaussianSampler(seed: number) {
-  let s = seed >>> 0;
-  const u = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 2 ** 32;
-  };
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
 
 const spec: LayeredSpec = { activation: "relu", layers: [2, 2, 1], encoding: "binary" };
 const n = 2;

@@ -6,6 +6,7 @@
  *   the product of the blocks' exact uniform measures is the table's P(f);
  * - unrealisable functions get an exhaustive certificate, huge regions a clear refusal.
  */
+import { gaussianSampler } from "../_helpers/gaussianSampler.js";
 import { describe, expect, it } from "vitest";
 import { priorFor } from "../../../src/arch/architecture.js";
 import { layeredArchitecture } from "../../../src/arch/layered/layeredArchitecture.js";
@@ -16,14 +17,6 @@ import { add, fromNumber, mul, ONE, parse, rat, sign, toFraction, ZERO } from ".
 import { measureOpenCone } from "../../../src/measure/measureOpenCone.js";
 import { uniformPrior } from "../../../src/measure/uniformPrior.js";
 
-function gaussianSampler(seed: number) {
-  let s = seed >>> 0;
-  const u = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 2 ** 32;
-  };
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
 
 describe("step-net regions", () => {
   it.each([

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const CLI = join(ROOT, "dist/cli/main.js");
@@ -94,4 +95,18 @@ export function removeFreshDirs(): void {
 /** Names in a directory (hidden files included). */
 export function listDir(dir: string): string[] {
   return readdirSync(dir).sort();
+}
+
+/**
+ * Asserts that `args` (run with `--out` in a fresh folder) is a usage error: exit 2, nothing on
+ * stdout, one stderr line matching `message`, and no output file.
+ */
+export async function expectUsageError(args: string[], message: RegExp): Promise<void> {
+  const out = join(freshDir(), "out.json");
+  const r = await runCliAsync([...args, "--out", out]);
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  expect(r.stderr).toMatch(message);
+  expect(existsSync(out)).toBe(false);
 }
