@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { loadLp } from "../geometry/lp.js";
+import { registerBias } from "./biasCommand.js";
 import { registerComplexity } from "./complexityCommand.js";
 import { registerCone } from "./coneCommand.js";
 import { registerTable } from "./tableCommand.js";
@@ -28,6 +29,7 @@ registerTable(program);
 registerVolume(program);
 registerCone(program);
 registerComplexity(program);
+registerBias(program);
 for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
 const COMMANDS = program.commands.map((c) => c.name());
 program.addHelpCommand(false);

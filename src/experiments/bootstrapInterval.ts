@@ -8,7 +8,7 @@
 import { nextUnit, randomStream, stateOf } from "../measure/randomStream.js";
 
 /** Default number of bootstrap replicates. */
-export const DEFAULT_BOOTSTRAP = 1000;
+export const DEFAULT_BOOTSTRAP = 200;
 
 /** A two-sided percentile interval. */
 export interface BootstrapInterval {
@@ -36,14 +36,15 @@ function quantile(sorted: Float64Array, q: number): number {
  * returns one 95% percentile interval per statistic, or null for a statistic undefined in every
  * replicate. The same replicates serve every statistic, so intervals of several measures are
  * computed from one resampling of the functions. Deterministic for a seed.
- * @param statistics each maps the atoms' counts of one replicate (Float64Array, summing to `atoms`) to a value or null.
+ * @param statistics each maps the atoms' counts of one replicate (Float64Array, summing to `atoms`;
+ *   the same array refilled for every replicate) and the replicate's index to a value or null.
  * @throws RangeError unless atoms ≥ 1, B ≥ 1 and the seed are integers.
  */
 export function bootstrapIntervals(
   atoms: number,
   replicates: number,
   seed: number,
-  statistics: readonly ((counts: Float64Array) => number | null)[],
+  statistics: readonly ((counts: Float64Array, replicate: number) => number | null)[],
   level = 0.95,
 ): (BootstrapInterval | null)[] {
   if (!Number.isInteger(atoms) || atoms < 1) throw new RangeError(`bootstrap: need at least one atom, got ${atoms}`);
@@ -56,7 +57,7 @@ export function bootstrapIntervals(
     counts.fill(0);
     for (let k = 0; k < atoms; k++) counts[Math.floor(nextUnit(s) * atoms)]++;
     statistics.forEach((stat, j) => {
-      const v = stat(counts);
+      const v = stat(counts, b);
       if (v !== null && Number.isFinite(v)) values[j][defined[j]++] = v;
     });
   }

@@ -14,6 +14,8 @@ export interface PopulationClass {
   readonly function: BooleanFunction;
   /** Functions the row stands for (its orbit; 1 for a function row). */
   readonly orbit: number;
+  /** The row's facet count, when the table has one (perceptron tables: facets of the row's own cone). */
+  readonly facets?: number;
   /** The row's probability under each prior, by prior kind (the family's measure type). */
   readonly measures: Readonly<Record<string, ConeMeasure>>;
 }
@@ -81,7 +83,7 @@ export function functionPopulation(
     const measures: Record<string, ConeMeasure> = {};
     for (const k of kinds) measures[k] = r[k] as ConeMeasure;
     const index = classes.length;
-    classes.push({ function: f, orbit, measures });
+    classes.push({ function: f, orbit, measures, ...(typeof r.facets === "number" ? { facets: r.facets } : {}) });
     for (const g of orbit === 1 ? [f] : orbitMembers(arch, f, orbit)) {
       functions.push(g);
       classOf.push(index);

@@ -7,6 +7,7 @@ import { complexityOfFunction, type ComplexityMeasureName } from "../arch/comple
 import type { Architecture } from "../arch/architecture.js";
 import { canonicalForm } from "../boolean/symmetryGroup.js";
 import type { BooleanFunction } from "../boolean/truthTable.js";
+import { minimalWeight } from "../arch/perceptron/thresholdComplexity.js";
 import type { FunctionPopulation } from "./functionPopulation.js";
 import { classConstant, isTrivialGroup, MEASURE_SYMMETRY } from "./measureSymmetry.js";
 
@@ -23,12 +24,34 @@ export function measureNumber(f: BooleanFunction, measure: ComplexityMeasureName
   return o.cLz ?? o.value ?? NaN;
 }
 
+/**
+ * A perceptron with bias: its table's rows are threshold functions and their `facets` are those of
+ * the cone thresholdFacets measures (same network, same encoding), so the table's values are used
+ * rather than one LP per class.
+ */
+function isPerceptronWithBias(arch: Architecture): boolean {
+  return arch.type === "perceptron" && arch.description.bias !== false;
+}
+
+/** The measure of one class representative, from the table where it has it. */
+function classNumber(pop: FunctionPopulation, c: number, measure: ComplexityMeasureName, arch: Architecture): number {
+  const row = pop.classes[c];
+  if (isPerceptronWithBias(arch)) {
+    if (measure === "facets" && row.facets !== undefined) return row.facets;
+    if (measure === "minWeight") {
+      const o = minimalWeight(row.function, undefined, true);
+      return o.ok ? o.value.value : NaN;
+    }
+  }
+  return measureNumber(row.function, measure, arch);
+}
+
 /** Per function of `pop` (in its order), the measure's number (NaN where undefined). */
 export function measureColumn(pop: FunctionPopulation, measure: ComplexityMeasureName, arch: Architecture): Float64Array {
   const out = new Float64Array(pop.functions.length);
   const g = MEASURE_SYMMETRY[measure];
   if (classConstant(arch, g)) {
-    const perClass = pop.classes.map((c) => measureNumber(c.function, measure, arch));
+    const perClass = pop.classes.map((_, c) => classNumber(pop, c, measure, arch));
     pop.classOf.forEach((c, i) => (out[i] = perClass[c]));
     return out;
   }

@@ -118,21 +118,22 @@ export function simplicityBias(
   });
   // One resampling of the functions serves every measure and prior: the statistics aggregate the
   // atoms' counts onto each measure's points.
-  const statistics: ((counts: Float64Array) => number | null)[] = [];
+  const statistics: ((counts: Float64Array, replicate: number) => number | null)[] = [];
   for (const mp of points) {
     const w = new Float64Array(mp.pairs[kinds[0]].weight.length);
-    let filledFor: Float64Array | undefined;
-    const weights = (counts: Float64Array) => {
-      if (filledFor !== counts) {
+    let filledFor = -1;
+    // The counts array is refilled for every replicate; the points' weights follow its index.
+    const weights = (counts: Float64Array, replicate: number) => {
+      if (filledFor !== replicate) {
         w.fill(0);
         for (let i = 0; i < atoms; i++) if (mp.pointOf[i] >= 0) w[mp.pointOf[i]] += counts[i];
-        filledFor = counts;
+        filledFor = replicate;
       }
       return w;
     };
     for (const kind of kinds) {
-      statistics.push((c) => spearman(withWeights(mp.pairs[kind], weights(c))));
-      statistics.push((c) => kendallTauB(withWeights(mp.pairs[kind], weights(c))));
+      statistics.push((c, b) => spearman(withWeights(mp.pairs[kind], weights(c, b))));
+      statistics.push((c, b) => kendallTauB(withWeights(mp.pairs[kind], weights(c, b))));
     }
   }
   options.onProgress?.("bootstrap", 0, 1);
