@@ -78,7 +78,13 @@ function runBias(opts: BiasOptions, cmd: Command): void {
       `bias ${architectureFlags(arch)}: the analyses need an exact table, and --arch ${arch.type} has none; sample one with 'weightspace table --method mc'`,
     );
   const priors = priorsFromOptions(arch, opts, given);
-  checkExactDimension(arch, priors, `--prior ${opts.prior}`);
+  try {
+    checkExactDimension(arch, priors, `--prior ${opts.prior}`);
+  } catch (e) {
+    // The analyses have no Monte Carlo path; point at the command that has one.
+    if (e instanceof UsageError) throw new UsageError(`${e.message.replace(/; use --method mc$/, "")}; the analyses need exact volumes (a sampled table: weightspace table --method mc)`);
+    throw e;
+  }
   const dir = outputFolder(opts.out);
   const progress = stagedProgress();
   let pop;
