@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { loadLp } from "../geometry/lp.js";
+import { registerBias } from "./biasCommand.js";
 import { registerComplexity } from "./complexityCommand.js";
 import { registerCone } from "./coneCommand.js";
 import { registerRegions } from "./regionsCommand.js";
@@ -30,6 +31,7 @@ registerVolume(program);
 registerCone(program);
 registerRegions(program);
 registerComplexity(program);
+registerBias(program);
 for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
 const COMMANDS = program.commands.map((c) => c.name());
 program.addHelpCommand(false);

@@ -59,12 +59,15 @@ const METHOD =
  * weights can be taken non-increasing in Chow order. Weight sums W = 0, 1, 2, … are searched in
  * turn over all such vectors; the first W with a valid threshold is the minimum, every smaller
  * one having been excluded exhaustively.
+ * @param knownThreshold set when the caller knows f is a threshold function (e.g. a row of a
+ *   perceptron table): the LP realisability test, most of the cost, is skipped; the realisation
+ *   found is still checked exactly.
  * @returns the minimum, or the reason there is none (not a threshold function; budget exceeded).
  * @throws RangeError for n > 7; Error if the found realisation fails the exact check (a bug).
  */
-export function minimalWeight(f: BooleanFunction, budget = MIN_WEIGHT_BUDGET): MeasureOutcome<MinimalWeight> {
+export function minimalWeight(f: BooleanFunction, budget = MIN_WEIGHT_BUDGET, knownThreshold = false): MeasureOutcome<MinimalWeight> {
   const spec: PerceptronSpec = { inputs: f.n, bias: true, encoding: "binary" };
-  if (!analyseFunction(spec, f).realizable) return notMeasured(NOT_THRESHOLD_REASON);
+  if (!knownThreshold && !analyseFunction(spec, f).realizable) return notMeasured(NOT_THRESHOLD_REASON);
   const n = f.n;
   const rows = rowCount(n);
   const bit = (k: number) => 1 << (n - 1 - k); // input x_{k+1}, rows MSB-first

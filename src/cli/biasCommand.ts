@@ -1,0 +1,132 @@
+/** `weightspace bias`: simplicity-bias analyses of an exact table (see experiments/simplicityBias). */
+import { mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { COMPLEXITY_MEASURES, type ComplexityMeasureName } from "../arch/complexityOfFunction.js";
+import { DEFAULT_BOOTSTRAP } from "../experiments/bootstrapInterval.js";
+import { functionPopulation } from "../experiments/functionPopulation.js";
+import { type SimplicityBiasResult, simplicityBias } from "../experiments/simplicityBias.js";
+import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
+import { givenOptions } from "./givenOptions.js";
+import { writeOutput } from "./outputSink.js";
+import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
+import { stagedProgress } from "./progressBar.js";
+import { runInfo } from "./runInfo.js";
+import { choiceOption, integerOption, UsageError } from "./usageError.js";
+
+interface BiasOptions extends PriorOptions, ArchOptions {
+  measure?: string;
+  format: "json" | "text";
+  out?: string;
+  seed: number;
+  bootstrap: number;
+}
+
+/** The measures of --measure. @throws UsageError when missing or unknown. */
+function measuresOf(text: string | undefined): ComplexityMeasureName[] {
+  const allowed = ["all", ...COMPLEXITY_MEASURES];
+  if (text === undefined) throw new UsageError(`--measure is required: ${allowed.join(", ")}`);
+  if (text === "all") return [...COMPLEXITY_MEASURES];
+  if (!(COMPLEXITY_MEASURES as readonly string[]).includes(text))
+    throw new UsageError(`--measure '${text}' is unknown; allowed: ${allowed.join(", ")}`);
+  return [text as ComplexityMeasureName];
+}
+
+/** Creates --out DIR (a folder; files in it are replaced atomically). @throws UsageError if it is not a folder. */
+function outputFolder(dir: string | undefined): string | undefined {
+  if (dir === undefined) return undefined;
+  const s = (() => {
+    try {
+      return statSync(dir);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (s !== undefined && !s.isDirectory()) throw new UsageError(`--out '${dir}' is not a folder; give a folder to write summary.json into`);
+  return dir;
+}
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "undefined" : v.toFixed(4));
+
+/** The summary as text lines. */
+function textSummary(r: SimplicityBiasResult): string[] {
+  const lines = [`functions ${r.functions} (table rows ${r.classes})`];
+  for (const [m, byPrior] of Object.entries(r.measures)) {
+    for (const [kind, a] of Object.entries(byPrior)) {
+      const ci = (s: { ci: { low: number; high: number } | null }) => (s.ci ? ` [${fmt(s.ci.low)}, ${fmt(s.ci.high)}]` : "");
+      lines.push(
+        `${m} ${kind}: spearman ${fmt(a.spearman.value)}${ci(a.spearman)} kendall ${fmt(a.kendall.value)}${ci(a.kendall)} ` +
+          `bound log2 P <= ${fmt(-a.upperBound.a)}*K + ${fmt(a.upperBound.b)} (functions ${a.functions})`,
+      );
+    }
+  }
+  for (const [kind, entries] of Object.entries(r.entropyBias)) {
+    lines.push(`P(T=t) ${kind}: ${entries.map((e) => `${e.t}:${typeof e.fraction === "string" ? e.fraction : e.p.toPrecision(6)}`).join(" ")}`);
+  }
+  for (const [kind, c] of Object.entries(r.antiEntropy ?? {})) {
+    lines.push(`anti-entropy ${kind}: P(T=t) = ${c.expected} for t < 2^n: ${c.holds ? "holds" : "FAILS"} (max deviation ${c.maxDeviation})`);
+  }
+  return lines;
+}
+
+function runBias(opts: BiasOptions, cmd: Command): void {
+  const given = givenOptions(cmd);
+  const measures = measuresOf(opts.measure);
+  const arch = architectureFromOptions(opts);
+  if (!arch.exactTable)
+    throw new UsageError(
+      `bias ${architectureFlags(arch)}: the analyses need an exact table, and --arch ${arch.type} has none; sample one with 'weightspace table --method mc'`,
+    );
+  const priors = priorsFromOptions(arch, opts, given);
+  try {
+    checkExactDimension(arch, priors, `--prior ${opts.prior}`);
+  } catch (e) {
+    // The analyses have no Monte Carlo path; point at the command that has one.
+    if (e instanceof UsageError) throw new UsageError(`${e.message.replace(/; use --method mc$/, "")}; the analyses need exact volumes (a sampled table: weightspace table --method mc)`);
+    throw e;
+  }
+  const dir = outputFolder(opts.out);
+  const progress = stagedProgress();
+  let pop;
+  try {
+    pop = functionPopulation(arch, priors, (l, d, t) => progress.update(l, d, t));
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new UsageError(`bias ${architectureFlags(arch)}: ${e.message}`);
+  }
+  const result = simplicityBias(arch, pop, priors, {
+    measures,
+    bootstrap: opts.bootstrap,
+    seed: opts.seed,
+    onProgress: (l, d, t) => progress.update(l, d, t),
+  });
+  progress.stop();
+  const run = runInfo("bias", { arch: arch.description, priors: describePriors(arch, priors), method: "exact" });
+  const summary = {
+    run: { ...run, bootstrap: opts.bootstrap, seed: opts.seed, measures },
+    table: pop.summary,
+    ...result,
+  };
+  const json = `${JSON.stringify(summary)}\n`;
+  if (dir !== undefined) {
+    mkdirSync(dir, { recursive: true });
+    writeOutput(join(dir, "summary.json"), (sink) => sink.write(json));
+  }
+  writeOutput(undefined, (sink) => {
+    if (opts.format === "json") sink.write(json);
+    else for (const line of textSummary(result)) sink.write(`${line}\n`);
+  });
+}
+
+/** Registers the `bias` command. */
+export function registerBias(program: Command): void {
+  const cmd = addArchOptions(program.command("bias"))
+    .description("simplicity bias of an exact table: log2 P(f) against complexity measures, entropy bias P(T = t), rank–probability, the anti-entropy check (no bias)")
+    .option("--measure <m>", `all, or one of ${COMPLEXITY_MEASURES.join(", ")} (required)`)
+    .option("--prior <p>", "gaussian, uniform or both (exact volumes from the table)", choiceOption("--prior", priorChoices(false)), "both")
+    .option("--bootstrap <B>", `bootstrap replicates of the correlation intervals (resampling functions)`, integerOption("--bootstrap", 1, 1_000_000), DEFAULT_BOOTSTRAP)
+    .option("--seed <s>", "seed of the bootstrap stream", integerOption("--seed", 0, 2 ** 31 - 1), 1)
+    .option("--format <f>", "json (the summary) or text (one line per measure and prior)", choiceOption("--format", ["json", "text"] as const), "text")
+    .option("--out <dir>", "also write summary.json into this folder (created; files replaced atomically)");
+  addPriorOptions(cmd).action((opts: BiasOptions, c: Command) => runBias(opts, c));
+}

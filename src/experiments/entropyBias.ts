@@ -1,0 +1,42 @@
+/**
+ * Entropy bias: the probability that a random network's function has t ones,
+ * P(T = t) = Σ_{f with t ones} P(f), t = 0 … 2^n.
+ */
+import { onesCount, rowCount } from "../boolean/truthTable.js";
+import type { ConeMeasure, Prior } from "../measure/prior.js";
+import type { FunctionPopulation } from "./functionPopulation.js";
+
+/** P(T = t) under one prior. */
+export type EntropyBiasEntry = {
+  /** Number of ones t. */
+  readonly t: number;
+  /** Realisable functions with t ones. */
+  readonly functions: number;
+} & ConeMeasure &
+  Readonly<Record<string, unknown>>;
+
+/**
+ * P(T = t) for t = 0 … 2^n under `prior`, each the prior family's own sum of the table's
+ * probabilities (family.total): an exact rational `fraction` for the uniform prior, a double `p`
+ * with the summed error bound `err` for the Gaussian one.
+ * @throws RangeError if the population was not measured with this prior's kind.
+ */
+export function entropyBias(pop: FunctionPopulation, prior: Prior): EntropyBiasEntry[] {
+  const kind = prior.family.kind;
+  if (pop.classes.length > 0 && pop.classes[0].measures[kind] === undefined)
+    throw new RangeError(`entropyBias: the table was not measured with the ${kind} prior`);
+  const rows = rowCount(pop.inputs);
+  // weights[t]: class index → members with t ones.
+  const weights = Array.from({ length: rows + 1 }, () => new Map<number, number>());
+  const counts = new Array<number>(rows + 1).fill(0);
+  pop.functions.forEach((f, i) => {
+    const t = onesCount(f);
+    const c = pop.classOf[i];
+    weights[t].set(c, (weights[t].get(c) ?? 0) + 1);
+    counts[t]++;
+  });
+  return weights.map((byClass, t) => {
+    const parts = [...byClass.entries()].map(([c, weight]) => ({ measure: pop.classes[c].measures[kind], weight }));
+    return { t, functions: counts[t], ...prior.family.total(parts) };
+  });
+}
