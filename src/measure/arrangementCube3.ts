@@ -7,41 +7,15 @@
  * instead of clipping the square once per mask. The uniform Rao-Blackwell integrand of 2-hidden-unit
  * ReLU nets; floating point.
  */
+import { clipPolygon, polygonArea } from "./convexPolygon.js";
 
-/** Splits a polygon (flat x, y pairs) by a·s + b·t + c ≥ 0 into its two sides. */
+/** The two sides a·s + b·t + c ≥ 0 and ≤ 0 of a polygon (flat x, y pairs). */
 function split(poly: number[], a: number, b: number, c: number): [number[], number[]] {
   const pos: number[] = [];
   const neg: number[] = [];
-  const k = poly.length / 2;
-  for (let i = 0; i < k; i++) {
-    const j = i + 1 === k ? 0 : i + 1;
-    const px = poly[2 * i];
-    const py = poly[2 * i + 1];
-    const qx = poly[2 * j];
-    const qy = poly[2 * j + 1];
-    const vp = a * px + b * py + c;
-    const vq = a * qx + b * qy + c;
-    if (vp >= 0) pos.push(px, py);
-    if (vp <= 0) neg.push(px, py);
-    if ((vp > 0 && vq < 0) || (vp < 0 && vq > 0)) {
-      const t = vp / (vp - vq);
-      const x = px + t * (qx - px);
-      const y = py + t * (qy - py);
-      pos.push(x, y);
-      neg.push(x, y);
-    }
-  }
+  clipPolygon(poly, poly.length / 2, a, b, c, pos);
+  clipPolygon(poly, poly.length / 2, -a, -b, -c, neg);
   return [pos, neg];
-}
-
-function area(poly: number[]): number {
-  const k = poly.length / 2;
-  let s = 0;
-  for (let i = 0; i < k; i++) {
-    const j = i + 1 === k ? 0 : i + 1;
-    s += poly[2 * i] * poly[2 * j + 1] - poly[2 * j] * poly[2 * i + 1];
-  }
-  return Math.abs(s) / 2;
 }
 
 /**
@@ -63,7 +37,7 @@ export function cubeArrangementFractions(rows: Float64Array, R: number, out: Flo
       while (stack.length > 0) {
         const top = stack.pop() as { poly: number[]; mask: number; r: number };
         if (top.r === R) {
-          out[top.mask] += area(top.poly);
+          out[top.mask] += polygonArea(top.poly, top.poly.length / 2);
           continue;
         }
         const r = top.r;

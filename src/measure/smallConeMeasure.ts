@@ -13,6 +13,7 @@
  * Cube: the cone with apex at the cube's centre is a union of pyramids over the cube's facets, so
  * vol = (1/m) Σ_facets vol_{m−1}(facet ∩ cone): intervals for m = 2, clipped squares for m = 3.
  */
+import { clipPolygon, polygonArea } from "./convexPolygon.js";
 
 /** Largest dimension handled. */
 export const MAX_SMALL_CONE_DIMENSION = 3;
@@ -146,7 +147,7 @@ let polyB = new Float64Array(64);
 
 /**
  * Area of {(s, t) ∈ [−1, 1]² : α_i·s + β_i·t + γ_i > 0 ∀i}, constraints packed as (α, β, γ) triples
- * in `cons[0 … 3k)` (Sutherland–Hodgman on scratch buffers, then the shoelace formula).
+ * in `cons[0 … 3k)` (clipPolygon on scratch buffers, then polygonArea).
  */
 function clipSquare(cons: Float64Array, k: number): number {
   if (polyA.length < 2 * (4 + k)) {
@@ -158,42 +159,13 @@ function clipSquare(cons: Float64Array, k: number): number {
   src.set([-1, -1, 1, -1, 1, 1, -1, 1]);
   let count = 4;
   for (let c = 0; c < k; c++) {
-    const alpha = cons[3 * c];
-    const beta = cons[3 * c + 1];
-    const gamma = cons[3 * c + 2];
-    let out = 0;
-    for (let i = 0; i < count; i++) {
-      const j = i + 1 === count ? 0 : i + 1;
-      const px = src[2 * i];
-      const py = src[2 * i + 1];
-      const qx = src[2 * j];
-      const qy = src[2 * j + 1];
-      const vp = alpha * px + beta * py + gamma;
-      const vq = alpha * qx + beta * qy + gamma;
-      if (vp >= 0) {
-        dst[2 * out] = px;
-        dst[2 * out + 1] = py;
-        out++;
-      }
-      if (vp >= 0 !== vq >= 0) {
-        const t = vp / (vp - vq);
-        dst[2 * out] = px + t * (qx - px);
-        dst[2 * out + 1] = py + t * (qy - py);
-        out++;
-      }
-    }
-    count = out;
+    count = clipPolygon(src, count, cons[3 * c], cons[3 * c + 1], cons[3 * c + 2], dst);
     if (count < 3) return 0;
     const swap = src;
     src = dst;
     dst = swap;
   }
-  let area = 0;
-  for (let i = 0; i < count; i++) {
-    const j = i + 1 === count ? 0 : i + 1;
-    area += src[2 * i] * src[2 * j + 1] - src[2 * j] * src[2 * i + 1];
-  }
-  return Math.abs(area) / 2;
+  return polygonArea(src, count);
 }
 
 /**
