@@ -8,7 +8,7 @@
  * rounding of the table. The rare draws (tail, wedges; ≈ 2.8 %) use 53-bit uniforms.
  */
 import type { RandomStream } from "../prior.js";
-import { highWord, lowWord, nextUnit, stateOf, stepState } from "../randomStream.js";
+import { LOAD_STATE, NEXT_OUTPUT, nextUnit, SAVE_STATE, stateKernel, stateOf } from "../randomStream.js";
 
 /** Number of layers (a power of two: the layer index is 7 bits of a word). */
 const LAYERS = 128;
@@ -83,52 +83,76 @@ function tail(s: Int32Array, r: number): number {
 }
 
 /**
- * The rare outcome of a ziggurat draw (≈ 2.8 %): the tail below layer 0, or the wedge of another
- * layer, for magnitude u ∈ [0, 1). Returns the magnitude, or −1 when the wedge rejects (then the
- * draw is dropped and the next one taken).
+ * Source of one sample from the 32-bit word `w` into out[k++] (skipped when the draw is rejected):
+ * the top byte indexes the signed layer tables (7 bits of layer, 1 of sign), the low 24 bits are
+ * the magnitude. The wedge test (≈ 2.8 % of words) draws its uniform inline from the locals, as
+ * `rareDraw` does from the state; only the tail (layer 0, rarer still) saves the state for `tail`.
  */
-function rareDraw(s: Int32Array, layer: number, u: number): number {
-  const { x: X, f: F, r } = TABLES;
-  if (layer === 0) return tail(s, r);
-  const z = u * X[layer];
-  // Accept when a uniform height in the strip lies under the density.
-  const y = F[layer] + nextUnit(s) * (F[layer + 1] - F[layer]);
-  return y < density(z) ? z : -1;
+function sampleSource(w: string): string {
+  return `{
+    const word = ${w};
+    const i = word >>> 24;
+    const u = word & 0xffffff;
+    if (u < accept[i]) out[k++] = u * width[i];
+    else {
+      const layer = i >>> 1;
+      const sign = 1 - ((i & 1) << 1);
+      if (layer === 0) {
+        ${SAVE_STATE}
+        out[k++] = sign * tail(s, r);
+        ${LOAD_STATE}
+      } else {
+        ${NEXT_OUTPUT}
+        const z = u * ${TWO_POW_MINUS_24} * X[layer];
+        const y = F[layer] + ((hi >>> 0) * ${2 ** 21} + (lo >>> 11)) * ${2 ** -53} * (F[layer + 1] - F[layer]);
+        if (y < Math.exp(-0.5 * z * z)) out[k++] = sign * z;
+      }
+    }
+  }`;
 }
 
-/**
- * The sample of a 32-bit word outside the fast path (layer from bits 25–31, sign from bit 24,
- * magnitude from bits 0–23), NaN when rejected; further uniforms come from the state `s`.
- */
-function slowSample(word: number, s: Int32Array): number {
-  const z = rareDraw(s, word >>> 25, (word & 0xffffff) * TWO_POW_MINUS_24);
-  return z >= 0 ? (1 - ((word >>> 23) & 2)) * z : Number.NaN;
-}
+/** Acceptance bounds and signed widths by top byte (layer = byte >> 1, sign = byte & 1). */
+const SIGNED = (() => {
+  const accept = new Float64Array(2 * LAYERS);
+  const width = new Float64Array(2 * LAYERS);
+  for (let b = 0; b < 2 * LAYERS; b++) {
+    accept[b] = TABLES.accept[b >> 1];
+    width[b] = (b & 1 ? -1 : 1) * TABLES.width[b >> 1];
+  }
+  return { accept, width };
+})();
+
+const kernel = stateKernel<
+  (
+    s: Int32Array,
+    out: Float64Array,
+    m: number,
+    accept: Float64Array,
+    width: Float64Array,
+    X: Float64Array,
+    F: Float64Array,
+    r: number,
+    tail: (s: Int32Array, r: number) => number,
+  ) => void
+>(
+  ["out", "m", "accept", "width", "X", "F", "r", "tail"],
+  `for (let k = 0; k < m; ) {
+    ${NEXT_OUTPUT}
+    ${sampleSource("hi")}
+    if (k === m) break;
+    ${sampleSource("lo")}
+  }`,
+);
 
 /**
  * Fills out[0 … m) with independent N(0, 1) samples, two from each 64-bit output (the high word's
  * first; a word whose draw is rejected is skipped, and an odd last one's partner dropped). A word
  * gives layer from bits 25–31, sign from bit 24 and magnitude from bits 0–23, so xoroshiro128+'s
- * weak lowest bits only touch the last bits of a magnitude. The generator is stepped here, on its
- * state words, rather than through calls that return outputs: that and the two samples per output
- * made a sample about three times cheaper.
+ * weak lowest bits only touch the last bits of a magnitude. The kernel keeps the generator's state
+ * in locals (see stateKernel) and looks the sign up with the layer, without a branch.
  */
 export function zigguratNormals(rng: RandomStream, out: Float64Array, m: number): void {
-  const { accept, width } = TABLES;
-  const s = stateOf(rng);
-  for (let k = 0; k < m; ) {
-    const lo = lowWord(s);
-    const hi = highWord(s);
-    stepState(s);
-    // ±1 from bit 24, without a branch (half of them would be mispredicted).
-    const layerA = hi >>> 25;
-    const a = (hi & 0xffffff) < accept[layerA] ? (1 - ((hi >>> 23) & 2)) * (hi & 0xffffff) * width[layerA] : slowSample(hi, s);
-    if (a === a) out[k++] = a;
-    if (k === m) break;
-    const layerB = lo >>> 25;
-    const b = (lo & 0xffffff) < accept[layerB] ? (1 - ((lo >>> 23) & 2)) * (lo & 0xffffff) * width[layerB] : slowSample(lo, s);
-    if (b === b) out[k++] = b;
-  }
+  kernel(stateOf(rng), out, m, SIGNED.accept, SIGNED.width, TABLES.x, TABLES.f, TABLES.r, tail);
 }
 
 /** The ziggurat's base-strip edge r and layer edges, for tests. */
