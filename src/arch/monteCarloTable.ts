@@ -60,7 +60,12 @@ export async function monteCarloFunction(
 
 /** A Monte Carlo table: rows in truth-table string order and its summary fields. */
 export interface MonteCarloTable {
-  /** One row per function seen under any prior, with one estimate per prior kind. */
+  /**
+   * Visits the rows in order, each built as it is visited: a consumer that writes them out keeps
+   * none alive (at n = 5, 94,572 rows held at once cost more in garbage collection than building them).
+   */
+  forEachRow(visit: (row: TableRow) => void): void;
+  /** Every row, in order (built on each access: prefer forEachRow for large tables). */
   readonly rows: readonly TableRow[];
   /** `samples`, `seed`, `functionsSeen` (union) and per prior kind the number seen. */
   readonly summary: Readonly<Record<string, unknown>>;
@@ -79,39 +84,86 @@ export async function monteCarloTable(
   onProgress?: (label: string, done: number, total: number) => void,
   workers = 1,
 ): Promise<MonteCarloTable> {
-  // Keyed by the table's words joined (one word: the number itself), so that no string is made
-  // per function before the rows are; 94,572 of them at n = 5.
-  const byFunction = new Map<number | string, { table: Uint32Array; hits: Record<string, number> }>();
+  const words = arch.tableWords;
+  // Every function seen under any prior: its table at tables[i·words …) and hits per prior.
+  let tables = new Uint32Array(1024 * words);
+  const hits: Float64Array[] = priors.map(() => new Float64Array(0));
+  let count = 0;
+  // Only needed to merge the functions of several priors; keyed by the table's words joined
+  // (one word: the number itself), so no string is made per function for one prior.
+  const index = priors.length > 1 ? new Map<number | string, number>() : undefined;
   const seen: Record<string, number> = {};
-  for (const prior of priors) {
+  for (const [q, prior] of priors.entries()) {
     const kind = prior.family.kind;
     const h = await sampleFunctions(arch, prior, samples, seed, (d, t) => onProgress?.(`sampling (${kind})`, d, t), workers);
     seen[kind] = h.size;
-    h.forEach((table, hits) => {
-      const key = table.length === 1 ? table[0] : table.join(",");
-      let entry = byFunction.get(key);
-      if (!entry) {
-        entry = { table: table.slice(), hits: {} };
-        byFunction.set(key, entry);
+    const capacity = count + h.size;
+    if (tables.length < capacity * words) {
+      const grown = new Uint32Array(capacity * words);
+      grown.set(tables.subarray(0, count * words));
+      tables = grown;
+    }
+    for (let r = 0; r < q; r++) hits[r] = growTo(hits[r], capacity);
+    hits[q] = new Float64Array(capacity);
+    h.forEach((table, n) => {
+      const key = index ? (words === 1 ? table[0] : table.join(",")) : 0;
+      let i = index?.get(key);
+      if (i === undefined) {
+        i = count++;
+        tables.set(table, i * words);
+        index?.set(key, i);
       }
-      entry.hits[kind] = hits;
+      hits[q][i] = n;
     });
   }
-  const entries = [...byFunction.values()];
-  entries.sort((a, b) => compareRowOrder(a.table, b.table));
-  const rows = entries.map((entry) => {
-    const row: Record<string, unknown> = { function: formatWords(entry.table, arch.inputs) };
-    const name = functionName({ n: arch.inputs, bits: wordsToBigInt(entry.table) });
-    if (name !== undefined) row.name = name;
-    row.realizable = true;
-    // A function one prior never produced still gets that prior's estimate: 0 hits, with its interval.
-    for (const prior of priors) row[prior.family.kind] = monteCarloEstimate(entry.hits[prior.family.kind] ?? 0, samples, seed);
-    return row as unknown as TableRow;
-  });
-  return {
-    rows,
-    summary: { samples, seed, functionsSeen: rows.length, functionsSeenByPrior: seen },
+  const order = rowOrder(tables, words, count);
+  const forEachRow = (visit: (row: TableRow) => void) => {
+    const table = new Uint32Array(words);
+    for (let k = 0; k < count; k++) {
+      const i = order[k];
+      for (let j = 0; j < words; j++) table[j] = tables[i * words + j];
+      const row: Record<string, unknown> = { function: formatWords(table, arch.inputs) };
+      const name = functionName({ n: arch.inputs, bits: wordsToBigInt(table) });
+      if (name !== undefined) row.name = name;
+      row.realizable = true;
+      // A function one prior never produced still gets that prior's estimate: 0 hits, with its interval.
+      priors.forEach((prior, q) => (row[prior.family.kind] = monteCarloEstimate(hits[q][i], samples, seed)));
+      visit(row as unknown as TableRow);
+    }
   };
+  return {
+    forEachRow,
+    get rows() {
+      const rows: TableRow[] = [];
+      forEachRow((row) => rows.push(row));
+      return rows;
+    },
+    summary: { samples, seed, functionsSeen: count, functionsSeenByPrior: seen },
+  };
+}
+
+/** `a` zero-padded to `length` entries. */
+function growTo(a: Float64Array, length: number): Float64Array {
+  const out = new Float64Array(length);
+  out.set(a.subarray(0, Math.min(a.length, length)));
+  return out;
+}
+
+/**
+ * The indices of the `count` tables (of `words` words) in the order of their bit strings, row 0
+ * first. One-word tables sort as numbers (bit-reversed word · 2^20 + index, exact in a double) in a
+ * typed array; a comparator called a million times cost more than the sampling of 2e6 samples.
+ */
+function rowOrder(tables: Uint32Array, words: number, count: number): Uint32Array {
+  if (words === 1 && count <= 1 << 20) {
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = (reverseBits(tables[i]) >>> 0) * 2 ** 20 + i;
+    keys.sort();
+    return Uint32Array.from(keys, (x) => x % 2 ** 20);
+  }
+  const order = Uint32Array.from({ length: count }, (_, i) => i);
+  const view = (i: number) => tables.subarray(i * words, (i + 1) * words);
+  return order.sort((a, b) => compareRowOrder(view(a), view(b)));
 }
 
 /**

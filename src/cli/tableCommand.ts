@@ -138,8 +138,8 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
       writer.end({ samples: opts.samples, seed: opts.seed, method: estimator, rows: estimated.length, ...totals, order: "truth-table string", run });
     } else if (mc) {
       progress.stop();
-      mc.rows.forEach(writer.row);
-      writer.end({ ...mc.summary, rows: mc.rows.length, order: "truth-table string", run });
+      mc.forEachRow(writer.row);
+      writer.end({ ...mc.summary, rows: mc.summary.functionsSeen, order: "truth-table string", run });
     }
   });
 }
