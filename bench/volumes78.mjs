@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Exact single-function volumes at d = 8 and 9 (issue 12 item 1): CPU cost per phase for a seeded
 // sample of threshold functions of n = 7 and n = 8 inputs (binary, bias on), both priors.
-//   node bench/volumes78.mjs [--inputs 7] [--count 12] [--seed 1] [--encoding binary]
-// Functions come from random integer weights w_i ∈ {−10, …, 10} with the threshold placed through a
-// random input (b = ½ − ⟨w, x⟩), so none is constant; duplicates are skipped. Phases: facets (LP
+//   node bench/volumes78.mjs [--inputs 7] [--count 12] [--seed 1] [--encoding binary] [--weights integer]
+// Functions come from random weights, duplicates and constants skipped: `integer` (default) draws
+// w_i ∈ {−10, …, 10} and places the threshold through a random input (b = ½ − ⟨w, x⟩), which
+// gives functions of many facets and small volume; `gaussian` draws θ ~ N(0, I) (functions in
+// proportion to their Gaussian volume: wide cones, few facets). Phases: facets (LP
 // with exact certificates), extreme rays + pulling triangulation of the cone (the Gaussian
 // method's pieces), the Gaussian measure (numerical, err, converged), the uniform one (exact,
 // cone ∩ box triangulated). Times are CPU seconds of this process (process.cpuUsage).
 import { parseArgs } from "node:util";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { perceptronArchitecture } from "../dist/arch/index.js";
 import { parseFunction } from "../dist/boolean/truthTable.js";
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     count: { type: "string", default: "12" },
     seed: { type: "string", default: "1" },
     encoding: { type: "string", default: "binary" },
+    weights: { type: "string", default: "integer" },
   },
 });
 const n = Number(values.inputs);
@@ -28,6 +32,7 @@ const count = Number(values.count);
 const encoding = values.encoding;
 const rng = xoroshiro128plus(Number(values.seed));
 const int = (lo, hi) => uniformInt(rng, lo, hi);
+const normal = () => Math.sqrt(-2 * Math.log(1 - uniformFloat64(rng))) * Math.cos(2 * Math.PI * uniformFloat64(rng));
 
 const cpu = () => {
   const u = process.cpuUsage();
@@ -45,10 +50,17 @@ function randomThreshold() {
     const bit = (row >> (n - 1 - k)) & 1;
     return encoding === "signed" ? 2 * bit - 1 : bit;
   };
-  const w = Array.from({ length: n }, () => int(-10, 10));
-  const through = int(0, 2 ** n - 1);
-  let b = 0.5;
-  for (let k = 0; k < n; k++) b -= w[k] * x(through, k);
+  let w;
+  let b;
+  if (values.weights === "gaussian") {
+    w = Array.from({ length: n }, normal);
+    b = normal();
+  } else {
+    w = Array.from({ length: n }, () => int(-10, 10));
+    const through = int(0, 2 ** n - 1);
+    b = 0.5;
+    for (let k = 0; k < n; k++) b -= w[k] * x(through, k);
+  }
   let bits = "";
   for (let r = 0; r < 2 ** n; r++) {
     let a = b;
@@ -76,14 +88,16 @@ function boxSimplices(rows) {
 const arch = perceptronArchitecture({ inputs: n, bias: true, encoding });
 const d = arch.parameters.length;
 const scales = Array.from({ length: d }, () => rational.ONE);
-console.log(`# n = ${n} ${encoding}, bias on (d = ${d}), ${count} random threshold functions, seed ${values.seed}`);
+console.log(`# n = ${n} ${encoding}, bias on (d = ${d}), ${count} random threshold functions (${values.weights} weights), seed ${values.seed}`);
 console.log("facets rays simplices | box-vertices box-simplices | facets-s gauss-s uniform-s total-s | gaussian p (err, method, converged) | uniform p");
+/** Functions costing more CPU seconds than this are printed, to rerun them alone. */
+const SLOW = 5;
 const seen = new Set();
 const totals = [];
 let unconverged = 0;
 while (totals.length < count) {
   const bits = randomThreshold();
-  if (seen.has(bits)) continue;
+  if (seen.has(bits) || !bits.includes("0") || !bits.includes("1")) continue;
   seen.add(bits);
   const f = parseFunction(bits, n);
   const region = timed(() => arch.region(f));
@@ -98,7 +112,8 @@ while (totals.length < count) {
   console.log(
     `${rows.length} ${tri.rays.length} ${tri.simplices.length} | ${box.vertices} ${box.simplices} | ` +
       `${region.s.toFixed(2)} ${g.s.toFixed(2)} ${u.s.toFixed(2)} ${total.toFixed(2)} | ` +
-      `${g.value.p.toExponential(4)} (${g.value.err.toExponential(1)}, ${g.value.method}, ${g.value.converged}) | ${u.value.p.toExponential(4)}`,
+      `${g.value.p.toExponential(4)} (${g.value.err.toExponential(1)}, ${g.value.method}, ${g.value.converged}) | ${u.value.p.toExponential(4)}` +
+      (total > SLOW ? ` | slow: ${bits}` : ""),
   );
 }
 totals.sort((a, b) => a - b);

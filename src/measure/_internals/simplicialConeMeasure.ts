@@ -26,12 +26,12 @@ const TWO_PI = 2 * Math.PI;
  * first (cheap for them); wider ones to Plackett first. Indexed by d; measured on perceptron-cone
  * triangulations (n = 3..6) to put the switch where the two costs cross.
  */
-const RADIAL_FIRST_ANGLE = [0, 0, 0, 0, 0.5, 0.6, 0.8, 1.2, 1.3, 1.4];
+const RADIAL_FIRST_ANGLE = [0, 0, 0, 0, 0.5, 0.6, 0.8, 1.2, 1.6, 1.6];
 /**
  * Evaluation budgets of the radial cubature as first choice (about the cost of a Plackett
  * evaluation) and as fallback, indexed by d.
  */
-const RADIAL_BUDGET_FIRST = [0, 0, 0, 0, 5e3, 1e4, 4e4, 1.5e5, 3e5, 6e5];
+const RADIAL_BUDGET_FIRST = [0, 0, 0, 0, 5e3, 1e4, 4e4, 1.5e5, 1e6, 2e6];
 const RADIAL_BUDGET_FALLBACK = [0, 0, 0, 0, 2e6, 2e6, 4e6, 6e6, 8e6, 1e7];
 /**
  * Grundmann–Möller index of the radial cubature by d: degree 17 (rounding floor ~1e-12 relative) up
