@@ -9,7 +9,8 @@
  * probability. The entries cos∠(v_i, v_j) are irrational in general; sign(v_i·v_j)·(v_i·v_j)²/
  * (|v_i|²|v_j|²) carries the same information as an exact reduced fraction. The key is the
  * smallest upper triangle over the generator orders that sort generators by their row's multiset of
- * entries (an order-independent invariant), trying every order within groups of tied generators.
+ * entries (an order-independent invariant), trying every order within groups of tied generators
+ * (except groups whose members are interchangeable).
  */
 
 import { dot } from "../../geometry/linalg.js";
@@ -49,14 +50,17 @@ export function congruenceKey(v: readonly (readonly bigint[])[]): string | undef
   const order = Array.from({ length: d }, (_, i) => i).sort((a, b) =>
     signature[a] < signature[b] ? -1 : signature[a] > signature[b] ? 1 : 0,
   );
-  // Groups of equal signature, as [start, end) ranges of `order`.
+  // Groups of equal signature, as [start, end) ranges of `order`; interchangeable groups (every
+  // order of their members gives the same key) need not be permuted.
   const groups: [number, number][] = [];
   let orders = 1;
   for (let s = 0; s < d; ) {
     let e = s + 1;
     while (e < d && signature[order[e]] === signature[order[s]]) e++;
-    for (let k = 2; k <= e - s; k++) orders *= k;
-    if (e - s > 1) groups.push([s, e]);
+    if (e - s > 1 && !interchangeable(entry, order.slice(s, e))) {
+      for (let k = 2; k <= e - s; k++) orders *= k;
+      groups.push([s, e]);
+    }
     s = e;
   }
   if (orders > MAX_ORDERS) return undefined;
@@ -74,6 +78,24 @@ export function congruenceKey(v: readonly (readonly bigint[])[]): string | undef
   };
   visit(0);
   return `${d}|${best!}`;
+}
+
+/**
+ * Whether the generators in `members` are interchangeable: one entry between any two of them, and
+ * for every other generator one entry to all of them. Then every order of the members gives the
+ * same key (the most symmetric simplices, e.g. generators at equal angles, are of this kind).
+ */
+function interchangeable(entry: readonly (readonly string[])[], members: readonly number[]): boolean {
+  const [a, b] = members;
+  const inner = entry[a][b];
+  for (let x = 0; x < members.length; x++) {
+    for (let y = 0; y < x; y++) if (entry[members[x]][members[y]] !== inner) return false;
+  }
+  for (let j = 0; j < entry.length; j++) {
+    if (members.includes(j)) continue;
+    for (const i of members) if (entry[i][j] !== entry[a][j]) return false;
+  }
+  return true;
 }
 
 /** Calls `each` once for every permutation of a[s … e) (Heap's algorithm; restores nothing). */
