@@ -131,7 +131,7 @@ export function readShard(
   const hash = createHash("sha256");
   let pending: Buffer | undefined;
   let records = 0;
-  const bad = (why: string) => new ShardError(`${path}: ${why}`);
+  const bad = (why: string) => new ShardError(`${path} ${why}`);
   const parse = (line: Buffer): Record<string, unknown> => {
     try {
       const v: unknown = JSON.parse(line.toString("utf8"));
@@ -139,7 +139,7 @@ export function readShard(
     } catch {
       // reported below
     }
-    throw bad("is corrupted: a line is not a JSON record");
+    throw bad(`is not a ${SHARD_FORMAT} file, or is corrupted: line ${records + 1} is not a JSON record`);
   };
   try {
     for (const line of fileLines(path)) {
