@@ -21,6 +21,7 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   complexity: async () => (await import("./complexityCommand.js")).registerComplexity,
   bias: async () => (await import("./biasCommand.js")).registerBias,
   merge: async () => (await import("./mergeCommand.js")).registerMerge,
+  plan: async () => (await import("./planCommand.js")).registerPlan,
 };
 const COMMANDS = Object.keys(COMMAND_MODULES);
 

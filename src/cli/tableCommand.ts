@@ -15,6 +15,7 @@ import { FORMATS, type Format } from "./rowWriter.js";
 import { checkReluEstimator, RELU_ESTIMATORS, reluEstimateRows, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
 import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
 import { runInfo } from "./runInfo.js";
+import { classMode, NPN_ONLY_INPUTS } from "./tableListing.js";
 import { exactShard, jobCommand, monteCarloShard, type ShardRun, type ShardSpec, shardOption } from "./tableShard.js";
 import { monteCarloSummary, type TableOutput, tableWriter } from "./tableWriter.js";
 import { choiceOption, UsageError } from "./usageError.js";
@@ -33,26 +34,6 @@ interface TableOptions extends PriorOptions, ArchOptions {
   out?: string;
   shard?: ShardSpec;
   resume: boolean;
-}
-
-/** Inputs from which only NPN classes are listed by default (billions of functions). */
-const NPN_ONLY_INPUTS = 7;
-/** Inputs at which one row per symmetry class is the default (15 million functions). */
-const CLASS_DEFAULT_INPUTS = 6;
-
-/** Which classes the options ask for, with the defaults of large n. */
-function classMode(arch: Architecture, opts: TableOptions, given: ReadonlySet<string>): "none" | "symmetry" | "npn" {
-  const large = arch.inputs >= CLASS_DEFAULT_INPUTS && arch.description.bias !== false;
-  if (opts.expand) {
-    if (!(arch.inputs === CLASS_DEFAULT_INPUTS && large))
-      throw new UsageError(`--expand lists every function at --inputs ${CLASS_DEFAULT_INPUTS} with bias, where classes are the default; got --inputs ${arch.inputs}`);
-    rejectGiven(given, ["classes"], "--expand lists functions, not classes");
-    return "none";
-  }
-  if (opts.classes === "npn") return "npn";
-  if (opts.classes !== undefined) return "symmetry";
-  if (arch.inputs >= NPN_ONLY_INPUTS) return "npn";
-  return large && !opts.all ? "symmetry" : "none";
 }
 
 function exactTable(
