@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { type ArchOptions, addArchOptions, architectureFromOptions } from "./archOptions.js";
-import { givenOptions, rejectGiven } from "./givenOptions.js";
+import { argsWithout, givenOptions, rejectGiven } from "./givenOptions.js";
 import { type JobPlan, planExact, planMonteCarlo } from "./jobPlan.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
@@ -86,14 +86,7 @@ async function runPlan(opts: PlanOptions, cmd: Command): Promise<void> {
 
 /** The `table` command a plan's arguments describe (the plan's own options left out). */
 function tableCommandOf(argv: readonly string[]): string {
-  const own = new Set(["--sample-classes", "--pilot-samples", "--wall", "--format", "--out", "--seed"]);
-  const kept: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    const name = argv[k].split("=")[0];
-    if (!own.has(name)) kept.push(argv[k]);
-    else if (!argv[k].includes("=")) k++;
-  }
-  return ["weightspace table", ...kept].join(" ");
+  return ["weightspace table", ...argsWithout(argv, ["--sample-classes", "--pilot-samples", "--wall", "--format", "--out", "--seed"])].join(" ");
 }
 
 /** Registers the `plan` command. */

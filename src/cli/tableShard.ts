@@ -15,6 +15,7 @@ import { balancedRange, CLASS_COST_MODEL, classCost } from "../arch/shardRanges.
 import { formatWords } from "../boolean/truthTable.js";
 import type { Prior } from "../measure/prior.js";
 import { Checkpointer, checkpointPath, readCheckpoint } from "./checkpoint.js";
+import { argsWithout } from "./givenOptions.js";
 import { writeOutput } from "./outputSink.js";
 import type { StagedProgress } from "./progressBar.js";
 import { readShard, SHARD_FORMAT, type ShardManifest, type ShardTable, ShardWriter } from "./shardFile.js";
@@ -60,15 +61,7 @@ export interface ShardRun {
 
 /** The command line of a job: these arguments without the options that differ between its shards. */
 export function jobCommand(argv: readonly string[]): string {
-  const own = new Set(["--shard", "--out", "--resume", "--workers"]);
-  const valued = new Set(["--shard", "--out", "--workers"]);
-  const kept: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    const name = argv[k].split("=")[0];
-    if (!own.has(name)) kept.push(argv[k]);
-    else if (valued.has(name) && !argv[k].includes("=")) k++;
-  }
-  return kept.join(" ");
+  return argsWithout(argv, ["--shard", "--out", "--workers"], ["--resume"]).join(" ");
 }
 
 const jobHash = (settings: Readonly<Record<string, unknown>>) =>
