@@ -1,4 +1,5 @@
-/** Writes a plot: its SVG and, beside it, its vega-lite specification (`NAME.vl.json`). */
+/** Writes plots: each SVG and, beside it, its vega-lite specification (`NAME.vl.json`). */
+import { join } from "node:path";
 import { renderVegaLiteSvg, type VegaLiteSpec } from "../experiments/plots/renderSvg.js";
 import { writeOutput } from "./outputSink.js";
 
@@ -16,4 +17,13 @@ export async function writePlot(svgPath: string | undefined, spec: VegaLiteSpec)
   const svg = await renderVegaLiteSvg(spec);
   if (svgPath !== undefined && svgPath !== "-") writeOutput(specPathOf(svgPath), (sink) => sink.write(`${JSON.stringify(spec)}\n`));
   writeOutput(svgPath, (sink) => sink.write(`${svg}\n`));
+}
+
+/** Writes each plot into `dir` as NAME.svg and NAME.vl.json (rendering all before writing any). */
+export async function writePlots(dir: string, plots: readonly { readonly name: string; readonly spec: VegaLiteSpec }[]): Promise<void> {
+  const svgs = await Promise.all(plots.map((p) => renderVegaLiteSvg(p.spec)));
+  plots.forEach((p, i) => {
+    writeOutput(join(dir, `${p.name}.vl.json`), (sink) => sink.write(`${JSON.stringify(p.spec)}\n`));
+    writeOutput(join(dir, `${p.name}.svg`), (sink) => sink.write(`${svgs[i]}\n`));
+  });
 }

@@ -137,7 +137,8 @@ describe("sphere picture of the 2-input perceptron", () => {
     const svg = await renderVegaLiteSvg(spec as never);
     const names = wellFormedXml(svg);
     expect(names[0]).toBe("svg");
-    expect(svg.match(/aria-roledescription="geoshape"[^>]*fill="#/g)?.length).toBe(14);
+    const cellGroup = svg.slice(svg.indexOf("layer_0_marks"), svg.indexOf("layer_1_marks"));
+    expect(cellGroup.match(/<path [^>]*fill="#/g)?.length).toBe(14);
     expect(svg).toContain("<tspan>const 0</tspan>");
     expect(svg).toContain("13/48");
   });
