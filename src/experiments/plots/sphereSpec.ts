@@ -63,7 +63,7 @@ export function sphereSpec(picture: SpherePicture, titles: SphereTitles): VegaLi
         function: cell.function,
         name: cell.name ?? cell.function,
         hemisphere: piece.hemisphere === 1 ? "upper" : "lower",
-        ...Object.fromEntries(Object.entries(cell.measures).map(([k, m]) => [k, m])),
+        ...cell.measures,
       },
       geometry: { type: "Polygon", coordinates: [piece.outline.map(roundPoint)] },
     })),
