@@ -26,11 +26,15 @@ const EPS = 1e-12;
  * The vertices of the spherical polygon {z ∈ S² : ⟨a, z⟩ ≥ 0 for every row}, counter-clockwise
  * seen from outside the sphere; undefined when the open cone is empty or has no interior on S²
  * (it meets the sphere in an arc or a point). Rows may be redundant.
- * @throws RangeError when a row is not in R³ or the cone is not pointed (contains a line).
+ * @throws RangeError when a row is not in R³ or the rows do not span R³ (a cone with a line in it).
  */
 export function sphericalPolygon(rows: readonly Vec3[]): Vec3[] | undefined {
   if (rows.some((r) => r.length !== 3)) throw new RangeError("sphericalPolygon: rows must have 3 coordinates");
   const normals = rows.map(unit);
+  // Rows of rank < 3 leave a line in the cone (or nothing): its trace is no polygon.
+  const det = (a: Vec3, b: Vec3, c: Vec3) => dot(a, cross(b, c));
+  const spans = normals.some((a, i) => normals.some((b, j) => j > i && normals.some((c, k) => k > j && Math.abs(det(a, b, c)) > 1e-9)));
+  if (!spans) throw new RangeError("sphericalPolygon: the rows do not span R³ (the cone contains a line, or is empty)");
   const inside = (z: Vec3, strict: boolean) => normals.every((a) => (strict ? dot(a, z) > EPS : dot(a, z) >= -EPS));
   // Every vertex is where two boundary great circles meet: ±(a_i × a_j) inside every half-space.
   const vertices: Vec3[] = [];
