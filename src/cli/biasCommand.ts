@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { COMPLEXITY_MEASURES, type ComplexityMeasureName } from "../arch/complexityOfFunction.js";
 import { DEFAULT_BOOTSTRAP } from "../experiments/bootstrapInterval.js";
 import { functionPopulation } from "../experiments/functionPopulation.js";
+import { biasPlots } from "../experiments/plots/biasPlots.js";
 import { type SimplicityBiasResult, simplicityBias } from "../experiments/simplicityBias.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
 import { givenOptions } from "./givenOptions.js";
@@ -13,6 +14,7 @@ import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions
 import { stagedProgress } from "./progressBar.js";
 import { runInfo } from "./runInfo.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
+import { writePlots } from "./writePlot.js";
 
 interface BiasOptions extends PriorOptions, ArchOptions {
   measure?: string;
@@ -69,7 +71,7 @@ function textSummary(r: SimplicityBiasResult): string[] {
   return lines;
 }
 
-function runBias(opts: BiasOptions, cmd: Command): void {
+async function runBias(opts: BiasOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const measures = measuresOf(opts.measure);
   const arch = architectureFromOptions(opts);
@@ -111,6 +113,7 @@ function runBias(opts: BiasOptions, cmd: Command): void {
   if (dir !== undefined) {
     mkdirSync(dir, { recursive: true });
     writeOutput(join(dir, "summary.json"), (sink) => sink.write(json));
+    await writePlots(dir, biasPlots(arch, pop, priors, result, measures));
   }
   writeOutput(undefined, (sink) => {
     if (opts.format === "json") sink.write(json);
@@ -127,6 +130,6 @@ export function registerBias(program: Command): void {
     .option("--bootstrap <B>", `bootstrap replicates of the correlation intervals (resampling functions)`, integerOption("--bootstrap", 1, 1_000_000), DEFAULT_BOOTSTRAP)
     .option("--seed <s>", "seed of the bootstrap stream", integerOption("--seed", 0, 2 ** 31 - 1), 1)
     .option("--format <f>", "json (the summary) or text (one line per measure and prior)", choiceOption("--format", ["json", "text"] as const), "text")
-    .option("--out <dir>", "also write summary.json into this folder (created; files replaced atomically)");
+    .option("--out <dir>", "also write summary.json and the plots (NAME.svg with its vega-lite NAME.vl.json) into this folder (created; files replaced atomically)");
   addPriorOptions(cmd).action((opts: BiasOptions, c: Command) => runBias(opts, c));
 }

@@ -22,6 +22,7 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   bias: async () => (await import("./biasCommand.js")).registerBias,
   merge: async () => (await import("./mergeCommand.js")).registerMerge,
   plan: async () => (await import("./planCommand.js")).registerPlan,
+  plot: async () => (await import("./plotCommand.js")).registerPlot,
 };
 const COMMANDS = Object.keys(COMMAND_MODULES);
 
