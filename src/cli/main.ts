@@ -20,6 +20,7 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   regions: async () => (await import("./regionsCommand.js")).registerRegions,
   complexity: async () => (await import("./complexityCommand.js")).registerComplexity,
   bias: async () => (await import("./biasCommand.js")).registerBias,
+  "sgd-vs-bayes": async () => (await import("./sgdVsBayesCommand.js")).registerSgdVsBayes,
 };
 const COMMANDS = Object.keys(COMMAND_MODULES);
 
