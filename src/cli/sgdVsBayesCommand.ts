@@ -153,9 +153,11 @@ async function runSgdVsBayes(opts: SgdVsBayesOptions, cmd: Command): Promise<voi
       arch: arch.description,
       priors: describePriors(arch, [prior]),
       method: result.posterior.method,
-      ...(result.priorSamples !== undefined ? { sampling: { samples: result.priorSamples, seed: result.priorSeed ?? derivedSeed(opts.seed, 2) } } : {}),
+      ...(result.priorSamples !== undefined ? { sampling: { samples: result.priorSamples, seed: opts.seed } } : {}),
     }),
     seed: opts.seed,
+    // Every stream derives from --seed; a sampled P(f) draws from this one.
+    ...(result.priorSamples !== undefined ? { priorSeed: result.priorSeed ?? derivedSeed(opts.seed, 2) } : {}),
     training: {
       optimizer: opts.optimizer,
       loss: opts.loss,
