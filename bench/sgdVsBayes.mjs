@@ -49,7 +49,7 @@ async function engineChild(engine, backend, R, S) {
   if (engine === "tfjs") await tensorBackend({ preferred: [backend], report: () => {} });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const out = engine === "tfjs" ? await trainTfjs(net, x, labels, params, R, options) : trainFloat64(net, x, labels, params, R, options);
+  const out = engine === "tfjs" ? await trainTfjs({ net, x, labels, params, count: R }, options) : trainFloat64({ net, x, labels, params, count: R }, options);
   const c = process.cpuUsage(c0);
   let netSteps = 0;
   for (const s of out.steps) netSteps += s;

@@ -118,6 +118,11 @@ async function runBias(opts: BiasOptions, cmd: Command): Promise<void> {
     ...result,
   };
   const json = `${JSON.stringify(summary)}\n`;
+  emitSummary(opts, dir, json, result);
+}
+
+/** Writes the summary (JSON) to DIR/summary.json when --out is given, and prints it (JSON or text). */
+function emitSummary(opts: BiasOptions, dir: string | undefined, json: string, result: SimplicityBiasResult): void {
   if (dir !== undefined) {
     mkdirSync(dir, { recursive: true });
     writeOutput(join(dir, "summary.json"), (sink) => sink.write(json));
@@ -151,14 +156,7 @@ async function runSampledBias(arch: Architecture, opts: BiasOptions, given: Read
   }
   const run = runInfo("bias", { arch: arch.description, priors: describePriors(arch, priors), method: "mc", sampling: { samples: opts.samples, seed: opts.seed } });
   const json = `${JSON.stringify({ run: { ...run, bootstrap: opts.bootstrap, measures }, ...result })}\n`;
-  if (dir !== undefined) {
-    mkdirSync(dir, { recursive: true });
-    writeOutput(join(dir, "summary.json"), (sink) => sink.write(json));
-  }
-  writeOutput(undefined, (sink) => {
-    if (opts.format === "json") sink.write(json);
-    else for (const line of textSummary(result)) sink.write(`${line}\n`);
-  });
+  emitSummary(opts, dir, json, result);
 }
 
 /** Registers the `bias` command. */

@@ -8,7 +8,7 @@
  * Pre-activations are summed as b + Σ_i W[j][i]·a_i in input order, as the architectures' exact
  * forward passes sum them, so "fits the training set" here agrees with their truth tables.
  */
-import { ADAM, checkTrainingOptions, type TrainingOptions, type TrainingOutcome } from "./trainingOptions.js";
+import { ADAM, checkTrainingJob, type TrainingJob, type TrainingOptions, type TrainingOutcome } from "./trainingOptions.js";
 import type { TrainableNet } from "./trainableNet.js";
 
 /** Networks between progress reports. */
@@ -130,23 +130,14 @@ function kernel(net: TrainableNet, x: Float64Array, labels: Uint8Array, loss: Tr
 }
 
 /**
- * Trains `count` networks whose parameters sit in `params` (row-major, count × d; updated in
- * place) on the examples `x` (K × n, encoded) with labels in {0, 1}, each until it fits every
- * example (evaluated activation: steps for a step net) or has taken `maxSteps` steps.
+ * Trains the job's networks (parameters updated in place) on its examples, each until it fits
+ * every example (evaluated activation: steps for a step net) or has taken `maxSteps` steps.
  * @throws RangeError for bad options or buffer sizes.
  */
-export function trainFloat64(
-  net: TrainableNet,
-  x: Float64Array,
-  labels: Uint8Array,
-  params: Float64Array,
-  count: number,
-  options: TrainingOptions,
-): TrainingOutcome {
-  checkTrainingOptions(options);
+export function trainFloat64(job: TrainingJob, options: TrainingOptions): TrainingOutcome {
+  checkTrainingJob(job, options);
+  const { net, x, labels, params, count } = job;
   const d = net.parameters;
-  if (x.length !== labels.length * net.inputs) throw new RangeError(`${x.length} input values for ${labels.length} examples of ${net.inputs} inputs`);
-  if (params.length < count * d) throw new RangeError(`params hold ${params.length} numbers, need ${count * d}`);
   const k = kernel(net, x, labels, options.loss);
   const grad = new Float64Array(d);
   const m = new Float64Array(d);

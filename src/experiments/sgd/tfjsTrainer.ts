@@ -7,30 +7,20 @@
  */
 import type { Tensor } from "@tensorflow/tfjs";
 import { tensorBackend } from "../../tensor/tensorBackend.js";
-import { ADAM, checkTrainingOptions, type TrainingOptions, type TrainingOutcome } from "./trainingOptions.js";
-import type { TrainableNet } from "./trainableNet.js";
+import { ADAM, checkTrainingJob, type TrainingJob, type TrainingOptions, type TrainingOutcome } from "./trainingOptions.js";
 
 /** Steps between progress reports. */
 const PROGRESS_EVERY = 50;
 
 /**
- * Trains `count` networks (parameters row-major in `params`, updated in place) as `trainFloat64`
- * does, in float32 tensors; `backend` names the tfjs backend that ran.
+ * Trains the job's networks (parameters updated in place) as `trainFloat64` does, in float32 tensors; `backend` names the tfjs backend that ran.
  * @throws RangeError for bad options or buffer sizes.
  */
-export async function trainTfjs(
-  net: TrainableNet,
-  x: Float64Array,
-  labels: Uint8Array,
-  params: Float64Array,
-  count: number,
-  options: TrainingOptions,
-): Promise<TrainingOutcome & { readonly backend: string }> {
-  checkTrainingOptions(options);
+export async function trainTfjs(job: TrainingJob, options: TrainingOptions): Promise<TrainingOutcome & { readonly backend: string }> {
+  checkTrainingJob(job, options);
+  const { net, x, labels, params, count } = job;
   const d = net.parameters;
   const K = labels.length;
-  if (x.length !== K * net.inputs) throw new RangeError(`${x.length} input values for ${K} examples of ${net.inputs} inputs`);
-  if (params.length < count * d) throw new RangeError(`params hold ${params.length} numbers, need ${count * d}`);
   const { tf, name } = await tensorBackend();
   const blocks = net.blocks;
   const L = blocks.length;

@@ -57,14 +57,14 @@ export async function trainNetworks(arch: Architecture, prior: Prior, set: Train
   const rng = randomStream(seed);
   rng.jump();
   prior.family.sample(samplingScales(prior, false), runs, rng, params);
-  const x = encodedRows(net, set.rows);
+  const job = { net, x: encodedRows(net, set.rows), labels: set.labels, params, count: runs };
   let backend: string | undefined;
   let outcome;
   if ((options.engine ?? "float64") === "tfjs") {
-    const r = await trainTfjs(net, x, set.labels, params, runs, options);
+    const r = await trainTfjs(job, options);
     backend = r.backend;
     outcome = r;
-  } else outcome = trainFloat64(net, x, set.labels, params, runs, options);
+  } else outcome = trainFloat64(job, options);
   const words = arch.tableWords;
   const tables = new Uint32Array(runs * words);
   arch.forward(params, runs, tables);

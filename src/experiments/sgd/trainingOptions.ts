@@ -1,4 +1,5 @@
-/** What every trainer is told: optimiser, loss, learning rate, step limit; and what it reports. */
+/** What every trainer is told: the networks and examples, optimiser, loss, learning rate, step limit; and what it reports. */
+import type { TrainableNet } from "./trainableNet.js";
 
 /** Optimisers: plain gradient descent, or Adam (β1 0.9, β2 0.999, ε 1e-8). */
 export type OptimizerName = "sgd" | "adam";
@@ -51,4 +52,28 @@ export function checkTrainingOptions(o: TrainingOptions): void {
   if (!Number.isInteger(o.maxSteps) || o.maxSteps < 1) throw new RangeError(`step limit must be an integer ≥ 1, got ${o.maxSteps}`);
   if (!OPTIMIZERS.includes(o.optimizer)) throw new RangeError(`optimizer '${o.optimizer}' is unknown; allowed: ${OPTIMIZERS.join(", ")}`);
   if (!LOSSES.includes(o.loss)) throw new RangeError(`loss '${o.loss}' is unknown; allowed: ${LOSSES.join(", ")}`);
+}
+
+/** The networks to train and the examples. */
+export interface TrainingJob {
+  readonly net: TrainableNet;
+  /** Encoded examples, K × n row-major. */
+  readonly x: Float64Array;
+  /** Label of each example, 0 or 1. */
+  readonly labels: Uint8Array;
+  /** count parameter vectors, row-major (count × d), updated in place. */
+  readonly params: Float64Array;
+  readonly count: number;
+}
+
+/**
+ * Checks a job and its options.
+ * @throws RangeError for bad options or buffer sizes.
+ */
+export function checkTrainingJob(job: TrainingJob, options: TrainingOptions): void {
+  checkTrainingOptions(options);
+  const { net, x, labels, params, count } = job;
+  if (x.length !== labels.length * net.inputs) throw new RangeError(`${x.length} input values for ${labels.length} examples of ${net.inputs} inputs`);
+  if (!Number.isInteger(count) || count < 0 || params.length < count * net.parameters)
+    throw new RangeError(`params hold ${params.length} numbers, need ${count} × ${net.parameters}`);
 }

@@ -58,7 +58,7 @@ describe("hand-written Float64 gradients", () => {
         gaussianPrior.sample(new Float64Array(d).fill(1), count, randomStream(3), theta);
         const before = Float64Array.from(theta);
         const h = 1e-3;
-        const out = trainFloat64(net, x, labels, theta, count, { optimizer: "sgd", loss, learningRate: h, maxSteps: 1 });
+        const out = trainFloat64({ net, x, labels, params: theta, count }, { optimizer: "sgd", loss, learningRate: h, maxSteps: 1 });
         let checked = 0;
         for (let s = 0; s < count; s++) {
           if (out.steps[s] === 0) continue;
@@ -88,7 +88,7 @@ describe("hand-written Float64 gradients", () => {
     for (const optimizer of ["adam", "sgd"] as const) {
       const theta = new Float64Array(200 * 4);
       gaussianPrior.sample(new Float64Array(4).fill(1), 200, randomStream(9), theta);
-      const out = trainFloat64(net, encodedRows(net, rows), labels, theta, 200, { optimizer, loss: "ce", learningRate: optimizer === "adam" ? 0.01 : 0.1, maxSteps: 10_000 });
+      const out = trainFloat64({ net, x: encodedRows(net, rows), labels, params: theta, count: 200 }, { optimizer, loss: "ce", learningRate: optimizer === "adam" ? 0.01 : 0.1, maxSteps: 10_000 });
       expect(out.fitted.every((f) => f === 1)).toBe(true);
       const tables = new Uint32Array(200);
       arch.forward(theta, 200, tables);
@@ -116,8 +116,8 @@ describe("the tfjs engine", () => {
         const b = Float64Array.from(a, Math.fround);
         const c = Float64Array.from(b);
         const options = { optimizer, loss, learningRate: optimizer === "adam" ? 0.01 : 0.05, maxSteps: 20 };
-        const f64 = trainFloat64(net, x, labels, c, count, options);
-        const tf = await trainTfjs(net, x, labels, b, count, options);
+        const f64 = trainFloat64({ net, x, labels, params: c, count }, options);
+        const tf = await trainTfjs({ net, x, labels, params: b, count }, options);
         expect(Array.from(tf.steps)).toEqual(Array.from(f64.steps));
         for (let i = 0; i < count * d; i++) expect(Math.abs(b[i] - c[i])).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(c[i])));
       }
