@@ -143,7 +143,8 @@ async function runSgdVsBayes(opts: SgdVsBayesOptions, cmd: Command): Promise<voi
       onStage: (l, d, t) => progress.update(l, d, t),
     });
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(`sgd-vs-bayes ${architectureFlags(arch)}: ${e.message}`);
+    if (e instanceof RangeError)
+      throw new UsageError(`sgd-vs-bayes ${architectureFlags(arch)}: ${e.message}${method === "exact" && methods.includes("mc") && !/posterior/.test(e.message) ? " (--p-method mc samples P(f))" : ""}`);
     throw e;
   } finally {
     progress.stop();
