@@ -23,6 +23,7 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   merge: async () => (await import("./mergeCommand.js")).registerMerge,
   plan: async () => (await import("./planCommand.js")).registerPlan,
   plot: async () => (await import("./plotCommand.js")).registerPlot,
+  "sgd-vs-bayes": async () => (await import("./sgdVsBayesCommand.js")).registerSgdVsBayes,
 };
 const COMMANDS = Object.keys(COMMAND_MODULES);
 
