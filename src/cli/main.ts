@@ -20,6 +20,8 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   regions: async () => (await import("./regionsCommand.js")).registerRegions,
   complexity: async () => (await import("./complexityCommand.js")).registerComplexity,
   bias: async () => (await import("./biasCommand.js")).registerBias,
+  export: async () => (await import("./exportCommand.js")).registerExport,
+  score: async () => (await import("./scoreCommand.js")).registerScore,
 };
 const COMMANDS = Object.keys(COMMAND_MODULES);
 
