@@ -8,7 +8,7 @@
  * the floor, not the region.
  */
 import { eigs, lgamma } from "mathjs";
-import { anchorInside } from "./anchorInside.js";
+import { behaviouralInputs } from "./behaviouralInputs.js";
 import { costHessian } from "./costHessian.js";
 import type { Estimator } from "./estimator.js";
 import { priorLogDensity } from "./priorLogDensity.js";
@@ -33,12 +33,8 @@ export const laplaceEstimator: Estimator = {
   name: "laplace",
   summary: "Laplace / Hessian spectrum: prior density at the anchor × ellipsoid volume V_D (2ε)^{D/2}/√det H of the cost's Hessian (behavioural regions)",
   estimate(region, prior, options) {
-    const sublevel = region.sublevel;
-    if (sublevel === undefined)
-      throw new RangeError(`laplace needs a behavioural region {θ : cost(θ) ≤ ε} with its cost; '${region.label}' has none`);
+    const { sublevel, anchor } = behaviouralInputs("laplace", region, options);
     const eps = sublevel.epsilon;
-    if (!(eps > 0)) throw new RangeError(`laplace: ε must be > 0, got ${eps}`);
-    const anchor = anchorInside("laplace", region, options);
     const d = anchor.length;
     const hessian = costHessian(sublevel, anchor);
     const values = symmetricEigenvalues(hessian.matrix, d);

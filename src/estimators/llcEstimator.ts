@@ -5,7 +5,7 @@
  * the fitted volume (m = 1) times the prior density at the anchor. For a regular minimum
  * λ = D/2; smaller λ means a degenerate (more "volume-rich") minimum.
  */
-import { anchorInside } from "./anchorInside.js";
+import { behaviouralInputs } from "./behaviouralInputs.js";
 import type { Estimator } from "./estimator.js";
 import { learningCoefficientFit } from "./learningCoefficientFit.js";
 import { priorLogDensity } from "./priorLogDensity.js";
@@ -32,13 +32,9 @@ export const llcEstimator: Estimator = {
   name: "llc",
   summary: "local learning coefficient: λ fitted from V(ε) ∝ ε^λ (−log ε)^{m−1} over cutoffs; estimate = fitted V(ε) × prior density at the anchor",
   estimate(region, prior, options) {
-    const sublevel = region.sublevel;
-    if (sublevel === undefined)
-      throw new RangeError(`llc needs a behavioural region {θ : cost(θ) ≤ ε} with its cost; '${region.label}' has none`);
-    if (!(sublevel.epsilon > 0)) throw new RangeError(`llc: ε must be > 0, got ${sublevel.epsilon}`);
+    const { sublevel, anchor } = behaviouralInputs("llc", region, options);
     if (!Number.isSafeInteger(options.directions) || options.directions < 2)
       throw new RangeError(`llc: directions must be an integer ≥ 2, got ${options.directions}`);
-    const anchor = anchorInside("llc", region, options);
     const cutoffs = llcCutoffs(sublevel.epsilon, options.cutoffs);
     const volumes = sublevelVolumes(sublevel, anchor, cutoffs, options.directions, options.seed);
     const fit = learningCoefficientFit(cutoffs, volumes.logVolumes);

@@ -61,5 +61,7 @@ describe("laplace estimator", () => {
     expect(() => laplaceEstimator.estimate(coneRegion(arch, "00010111"), gaussian, { directions: 2, seed: 0, anchor })).toThrow(/needs a behavioural region/);
     expect(() => laplaceEstimator.estimate(region, gaussian, { directions: 2, seed: 0 })).toThrow(/needs an anchor/);
     expect(() => laplaceEstimator.estimate(region, gaussian, { directions: 2, seed: 0, anchor: Float64Array.of(0, 0, 0, 5) })).toThrow(/not inside/);
+    const flat = quadraticRegion(Float64Array.of(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1), anchor, 0);
+    expect(() => laplaceEstimator.estimate(flat, gaussian, { directions: 2, seed: 0, anchor })).toThrow(/ε must be > 0/);
   });
 });
