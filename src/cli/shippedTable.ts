@@ -5,6 +5,7 @@
  * asked for (same network, same priors with the same scales, exact, NPN classes).
  */
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { TableRow } from "../arch/architecture.js";
@@ -26,9 +27,13 @@ export function shippedTableName(arch: Readonly<Record<string, unknown>>): strin
   return `perceptron-${String(arch.inputs)}-${String(arch.encoding)}.jsonl.gz`;
 }
 
-/** The path of a shipped data file. */
+/**
+ * The path of a shipped data file: in the package's data/ folder, or in the folder named by the
+ * environment variable WEIGHTSPACE_DATA_DIR (the tests ship small tables of their own there).
+ */
 export function shippedTablePath(name: string): string {
-  return fileURLToPath(new URL(name, DATA_DIR));
+  const dir = process.env.WEIGHTSPACE_DATA_DIR;
+  return dir ? join(dir, name) : fileURLToPath(new URL(name, DATA_DIR));
 }
 
 /**
