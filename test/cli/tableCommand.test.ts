@@ -204,4 +204,13 @@ describe("table --classes npn", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/not constant on NPN classes in the binary encoding/);
   });
+
+  it("refuses 8 inputs up front, with or without priors (single functions of 8 inputs: volume)", () => {
+    for (const args of [["--encoding", "signed", "--prior", "both"], ["--classes", "npn"]]) {
+      const r = runCli(["table", "--inputs", "8", ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/tables list functions or classes for inputs 0 to 7, got 8; .*\(volume\)\n$/);
+    }
+  });
 });
