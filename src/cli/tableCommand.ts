@@ -11,8 +11,8 @@ import { checkOutputPath, type OutputSink, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { type StagedProgress, stagedProgress } from "./progressBar.js";
 import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js";
-import { checkReluEstimator, RELU_ESTIMATORS, reluEstimateRows, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
-import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
+import { RELU_ESTIMATORS, RELU_SAMPLES_HELP, reluEstimateRows, reluEstimates, settleReluMethod } from "./reluEstimates.js";
+import { addSamplingOptions } from "./samplingOptions.js";
 import { runInfo } from "./runInfo.js";
 import { type Row, tableColumns } from "./tableColumns.js";
 import { choiceOption, UsageError } from "./usageError.js";
@@ -100,15 +100,9 @@ function exactTable(
 async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const arch = architectureFromOptions(opts);
-  // Without an exact table (ReLU nets) the Rao-Blackwell estimator is the default where it
-  // applies, plain sampling elsewhere.
-  if (!given.has("method") && !arch.exactTable) opts.method = takesReluEstimators(arch) ? "rao-blackwell" : "mc";
-  const estimator = opts.method === "rao-blackwell" || opts.method === "qmc" ? opts.method : undefined;
-  if (estimator) {
-    checkReluEstimator(arch, estimator);
-    if (!given.has("samples")) opts.samples = DEFAULT_ESTIMATOR_SAMPLES;
-    rejectGiven(given, ["workers"], `--method ${estimator} runs in-process`);
-  }
+  // Without an exact table (ReLU nets) the Rao-Blackwell integrand on quasi-random points is the
+  // default where it applies, plain sampling elsewhere.
+  const estimator = settleReluMethod(arch, opts, given, !arch.exactTable);
   const priors = priorsFromOptions(arch, opts, given);
   const kinds = priors.map((p) => p.family.kind);
   if (opts.method !== "exact") {
@@ -156,9 +150,10 @@ export function registerTable(program: Command): void {
     );
   addSamplingOptions(
     cmd,
-    "exact (enumeration, certified regions, exact volumes; the default where an exact table exists), mc (sample the prior, histogram the functions), rao-blackwell (--arch relu, h ≤ 2: sample the hidden weights, the output cone's probability in closed form; the default there) or qmc (the same on Owen-scrambled Sobol' points, 16 scrambles)",
+    "exact (enumeration, certified regions, exact volumes; the default where an exact table exists), mc (sample the prior, histogram the functions), rao-blackwell (--arch relu, h ≤ 2: sample the hidden weights, the output cone's probability in closed form) or qmc (the same integrand on Owen-scrambled Sobol' points, 16 scrambles; the default for --arch relu with h ≤ 2)",
     true,
     RELU_ESTIMATORS,
+    RELU_SAMPLES_HELP,
   )
     .option("--all", "also list functions no weights compute (inputs 0 to 4)", false)
     .option(

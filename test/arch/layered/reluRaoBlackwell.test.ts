@@ -54,8 +54,7 @@ describe("ReLU volume estimators, 2-2-1", () => {
   });
 
   it.each(["gaussian", "uniform"])("%s integrand: permuting the hidden units changes nothing", (kind) => {
-    const shape = { inputs: 2, hidden: 2, encoding: "binary" as const };
-    const integrand = reluOutputMeasure(shape, kind, [1, 1, 0.5]);
+    const integrand = reluOutputMeasure(spec, kind, [1, 1, 0.5]);
     const a = new Float64Array(16);
     const b = new Float64Array(16);
     let s = 12345;
