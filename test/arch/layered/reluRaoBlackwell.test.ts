@@ -12,6 +12,7 @@
  *   Monte Carlo agrees too (its sampler keeps a ReLU net's scales as given).
  */
 import { describe, expect, it } from "vitest";
+import { lcgUniform } from "../_helpers/lcgUniform.js";
 import { type Architecture, priorFor } from "../../../src/arch/architecture.js";
 import { layeredArchitecture } from "../../../src/arch/layered/layeredArchitecture.js";
 import type { LayeredSpec } from "../../../src/arch/layered/layeredSpec.js";
@@ -57,11 +58,8 @@ describe("ReLU volume estimators, 2-2-1", () => {
     const integrand = reluOutputMeasure(spec, kind, [1, 1, 0.5]);
     const a = new Float64Array(16);
     const b = new Float64Array(16);
-    let s = 12345;
-    const u = () => {
-      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-      return s / 2 ** 32 - 0.5;
-    };
+    const next = lcgUniform(12345);
+    const u = () => next() - 0.5;
     for (let t = 0; t < 200; t++) {
       // W1 row-major (unit 1: w11 w12, unit 2: w21 w22), then b1.
       const h = Float64Array.from({ length: 6 }, u);

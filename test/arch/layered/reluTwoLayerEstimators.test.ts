@@ -10,6 +10,7 @@
  *   the second layer's weights on it by α.
  */
 import { describe, expect, it } from "vitest";
+import { lcgUniform } from "../_helpers/lcgUniform.js";
 import { type Architecture, priorFor } from "../../../src/arch/architecture.js";
 import { layeredArchitecture } from "../../../src/arch/layered/layeredArchitecture.js";
 import type { LayeredSpec } from "../../../src/arch/layered/layeredSpec.js";
@@ -49,11 +50,8 @@ describe("ReLU volume estimators, 2-2-2-1", () => {
     const integrand = reluOutputMeasure(spec, kind, [1, 1, 0.5]);
     const a = new Float64Array(16);
     const b = new Float64Array(16);
-    let s = 777;
-    const u = () => {
-      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-      return s / 2 ** 32 - 0.5;
-    };
+    const next = lcgUniform(777);
+    const u = () => next() - 0.5;
     for (let t = 0; t < 200; t++) {
       // W1 (w11 w12 w21 w22), b1 (2), W2 (W2[1][1] W2[1][2] W2[2][1] W2[2][2]), b2 (2).
       const h = Float64Array.from({ length: 12 }, u);
