@@ -84,9 +84,10 @@ export function checkReluEstimator(arch: Architecture, method: string): void {
 /**
  * Settles --method and --samples for a command that takes the ReLU estimators: when --method is not
  * given and `sampled` (the network has no exact method), the default estimator where it applies
- * (`rao-blackwell` where qmc would need more Sobol' dimensions than there are), else `mc`; for an estimator, checks that it applies, defaults --samples and rejects --workers.
+ * (`rao-blackwell` where qmc would need more Sobol' dimensions than there are), else `mc`; for an estimator, checks that it applies, defaults --samples and rejects --workers,
+ * --shard and --resume (it runs in-process).
  * Returns the estimator, or undefined for exact and mc.
- * @throws UsageError if the estimator does not apply or --workers is given with it.
+ * @throws UsageError if the estimator does not apply or --workers, --shard or --resume is given with it.
  */
 export function settleReluMethod(
   arch: Architecture,
@@ -100,7 +101,7 @@ export function settleReluMethod(
   if (estimator === undefined) return undefined;
   checkReluEstimator(arch, estimator);
   if (!given.has("samples")) opts.samples = defaultReluSamples(arch);
-  rejectGiven(given, ["workers"], `--method ${estimator} runs in-process`);
+  rejectGiven(given, ["workers", "shard", "resume"], `--method ${estimator} runs in-process`);
   return estimator;
 }
 
