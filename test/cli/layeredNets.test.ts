@@ -83,6 +83,7 @@ describe("table and volume for step and ReLU nets", () => {
     [["table", "--arch", "relu", "--layers", "2,3,1", "--method", "rao-blackwell", "--prior", "gaussian"], /at most 2 units/],
     [["table", "--arch", "relu", "--layers", "2,30,2,1", "--method", "qmc", "--prior", "gaussian"], /at most 64; --arch relu --layers 2,30,2,1 has 152; the methods that can: rao-blackwell, mc/],
     [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "qmc", "--workers", "2"], /runs in-process/],
+    [["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "gaussian", "--shard", "1/2"], /--method qmc runs in-process/],
     [["table", "--arch", "step", "--layers", "4,3,1", "--prior", "uniform"], /use Monte Carlo \(method mc\)/],
     [["table", "--arch", "step", "--layers", "5,2,1"], /up to 4; use Monte Carlo/],
     [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "exact"], /ReLU regions are pieces in z.*the method that can: mc/],
