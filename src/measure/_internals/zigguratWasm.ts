@@ -6,7 +6,7 @@
  * The tail (layer 0, ≈ 0.06 % of words) returns to JavaScript, which draws it with the same
  * `tail` function and resumes the kernel. About 2.5× faster per normal than the JavaScript kernel.
  */
-import { F64, f64, get, I32, i32, i64, I64, instantiate, mem, OP, set, tee, VOID, wasmBinary } from "./wasmModule.js";
+import { F64, f64, get, I32, i32, i64, I64, instantiate, mem, OP, set, tee, VOID, wasmBinary } from "../wasmModule.js";
 
 // Memory layout (bytes).
 const STATE = 0; // s0 (i64), s1 (i64)

@@ -1,8 +1,9 @@
 /**
  * A minimal WebAssembly binary encoder: one module with its own exported memory, imported host
- * functions and exported functions, assembled from opcode bytes. Enough for small numeric kernels
- * that need 64-bit integers (a xoroshiro128+ step is a handful of i64 instructions, against about
- * twenty 32-bit JavaScript operations), without a toolchain or a build step.
+ * functions and exported functions, assembled from opcode bytes. Enough for the Monte Carlo hot
+ * loops (the ziggurat here, the word histogram in arch/): 64-bit integers (a xoroshiro128+ step
+ * is a handful of i64 instructions, against about twenty 32-bit JavaScript operations) and memory
+ * access without bounds checks, without a toolchain or a build step. Not part of the measure API.
  */
 
 /** Value types. */
@@ -40,6 +41,7 @@ export const OP = {
   f64Lt: 0x63,
   i32Add: 0x6a,
   i32Sub: 0x6b,
+  i32Mul: 0x6c,
   i32And: 0x71,
   i32Or: 0x72,
   i32Shl: 0x74,
@@ -157,16 +159,25 @@ interface WasmApi {
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
 
-/**
- * Compiles and instantiates `bytes` synchronously (small modules only), or returns undefined where
- * WebAssembly is unavailable or refuses the module (callers keep a JavaScript kernel for that).
- */
-export function instantiate(bytes: Uint8Array, env: Record<string, unknown>): Record<string, unknown> | undefined {
+/** A compiled module, or undefined where WebAssembly is unavailable or refuses it (callers keep a JavaScript kernel for that). */
+export function compileWasm(bytes: Uint8Array): object | undefined {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!api) return undefined;
   try {
-    return new api.Instance(new api.Module(bytes), { env }).exports;
+    return new api.Module(bytes);
   } catch {
     return undefined;
   }
+}
+
+/** The exports of a new instance of a module from compileWasm (synchronous: small modules only). */
+export function instantiateWasm(module: object, env: Record<string, unknown>): Record<string, unknown> {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
+  return new api.Instance(module, { env }).exports;
+}
+
+/** Compiles and instantiates `bytes`, or returns undefined where compileWasm does. */
+export function instantiate(bytes: Uint8Array, env: Record<string, unknown>): Record<string, unknown> | undefined {
+  const module = compileWasm(bytes);
+  return module && instantiateWasm(module, env);
 }
