@@ -13,7 +13,7 @@ const STATE = 0; // s0 (i64), s1 (i64)
 const STATUS = 16; // i32: 0 done, else the sign (±1) of a pending tail draw
 const PENDING = 20; // i32: 1 when a low word waits behind the tail (it came from the high word)
 const PENDING_WORD = 24; // i32: that word
-const ACCEPT = 64; // f64[256]
+const ACCEPT = 64; // i32[256]: ⌈accept⌉ (u < a ⟺ u < ⌈a⌉ for an integer u)
 const WIDTH = ACCEPT + 256 * 8; // f64[256]
 const XS = WIDTH + 256 * 8; // f64[129]
 const FS = XS + 129 * 8; // f64[129]
@@ -34,7 +34,8 @@ const U = 9;
 const Z = 10;
 const LAYER = 11;
 const LO = 12;
-const LOCALS = [I64, I64, I64, I32, I32, F64, F64, I32, I32];
+const UI = 13;
+const LOCALS = [I64, I64, I64, I32, I32, F64, F64, I32, I32, I32];
 /** Function index of the imported exp. */
 const EXP = 0;
 
@@ -73,11 +74,12 @@ function word(pendingLow: boolean): number[] {
   ];
   return [
     ...get(W), ...i32(24), OP.i32ShrU, ...set(IDX),
-    ...get(W), ...i32(0xffffff), OP.i32And, OP.f64ConvertI32S, ...tee(U),
-    ...load(ACCEPT, get(IDX)), OP.f64Lt,
+    ...get(W), ...i32(0xffffff), OP.i32And, ...tee(UI),
+    ...get(IDX), ...i32(2), OP.i32Shl, ...mem(OP.i32Load, 2, ACCEPT), OP.i32LtS,
     OP.if, VOID,
-    ...emit([...get(U), ...load(WIDTH, get(IDX)), OP.f64Mul]),
+    ...emit([...get(UI), OP.f64ConvertI32S, ...load(WIDTH, get(IDX)), OP.f64Mul]),
     OP.else,
+    ...get(UI), OP.f64ConvertI32S, ...set(U),
     ...get(IDX), ...i32(1), OP.i32ShrU, ...tee(LAYER), OP.i32Eqz,
     OP.if, VOID, ...tailExit, OP.end,
     ...NEXT,
@@ -152,7 +154,7 @@ export function wasmZiggurat(
   const normals = exports.normals as (k: number, m: number, pending: number, word: number) => number;
   let words = new Int32Array(memory.buffer);
   let doubles = new Float64Array(memory.buffer);
-  doubles.set(tables.accept, ACCEPT / 8);
+  words.set(Int32Array.from(tables.accept, Math.ceil), ACCEPT / 4);
   doubles.set(tables.width, WIDTH / 8);
   doubles.set(tables.x, XS / 8);
   doubles.set(tables.f, FS / 8);
