@@ -19,15 +19,19 @@ export class WordCounts {
   private slots: Uint32Array;
   private spilled: Float64Array;
   /** The WebAssembly batch loop and memory holding `slots` (absent without WebAssembly). */
-  private readonly wasm: WordKernel | undefined = wordKernel();
+  private readonly wasm: WordKernel | undefined;
   private shift: number;
   private mask: number;
   private addsSinceSpill = 0;
   /** Number of distinct words. */
   size = 0;
 
-  /** Counts with room for `expected` words before the table grows. */
-  constructor(expected = 1 << 15) {
+  /**
+   * Counts with room for `expected` words before the table grows; `webAssembly` false keeps the
+   * JavaScript loop (the fallback where WebAssembly is unavailable; tests compare the two).
+   */
+  constructor(expected = 1 << 15, webAssembly = true) {
+    this.wasm = webAssembly ? wordKernel() : undefined;
     let bits = 4;
     while (1 << bits < 2 * expected) bits++;
     this.slots = this.newSlots(bits);

@@ -162,7 +162,7 @@ export function zigguratNormalsJs(rng: RandomStream, out: Float64Array, m: numbe
   kernel(stateOf(rng), out, m, SIGNED.accept, SIGNED.width, TABLES.x, TABLES.f, TABLES.r, tail);
 }
 
-/** The same kernel in WebAssembly (same numbers, ≈ 2.5× faster), or undefined without WebAssembly. */
+/** The same kernel in WebAssembly (same numbers, 2–3× fewer ns a normal), or undefined without WebAssembly. */
 const WASM = wasmZiggurat({ accept: SIGNED.accept, width: SIGNED.width, x: TABLES.x, f: TABLES.f, r: TABLES.r }, tail);
 
 /** Whether zigguratNormals runs the WebAssembly kernel. */

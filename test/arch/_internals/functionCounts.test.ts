@@ -96,6 +96,27 @@ describe("WordCounts", () => {
 });
 
 describe("WordCounts in WebAssembly", () => {
+  it("counts any batches exactly as the JavaScript loop does (same keys, same hits, same order)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 700 }), { maxLength: 12 }), (batches) => {
+        const wasm = new WordCounts(1);
+        const js = new WordCounts(1, false);
+        for (const b of batches) {
+          wasm.addEach(Uint32Array.from(b), b.length);
+          js.addEach(Uint32Array.from(b), b.length);
+        }
+        const visit = (c: WordCounts) => {
+          const out: [number, number][] = [];
+          c.forEach((key, h) => out.push([key, h]));
+          return out;
+        };
+        expect(visit(wasm)).toEqual(visit(js));
+        expect(wasm.size).toBe(js.size);
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+  });
+
   it("counts batches longer than the kernel's word buffer, growing from a tiny table mid-batch, as a Map does", () => {
     const counts = new WordCounts(1);
     const want = new Map<number, number>();
