@@ -7,7 +7,7 @@ import { DEFAULT_BOOTSTRAP } from "../experiments/bootstrapInterval.js";
 import { functionPopulation } from "../experiments/functionPopulation.js";
 import { biasPlots } from "../experiments/plots/biasPlots.js";
 import { type SampledBiasResult, sampledSimplicityBias } from "../experiments/monteCarloBias.js";
-import { type SimplicityBiasResult, simplicityBias } from "../experiments/simplicityBias.js";
+import { populationPoints, type SimplicityBiasResult, simplicityBias } from "../experiments/simplicityBias.js";
 import type { Architecture } from "../arch/architecture.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
 import { givenOptions, rejectGiven } from "./givenOptions.js";
@@ -106,10 +106,13 @@ async function runBias(opts: BiasOptions, cmd: Command): Promise<void> {
     if (!(e instanceof RangeError)) throw e;
     throw new UsageError(`bias ${architectureFlags(arch)}: ${e.message}`);
   }
+  // Computed once for the analyses and the plots.
+  const points = populationPoints(arch, pop, measures, (l, d, t) => progress.update(l, d, t));
   const result = simplicityBias(arch, pop, priors, {
     measures,
     bootstrap: opts.bootstrap,
     seed: opts.seed,
+    points,
     onProgress: (l, d, t) => progress.update(l, d, t),
   });
   progress.stop();
@@ -120,7 +123,7 @@ async function runBias(opts: BiasOptions, cmd: Command): Promise<void> {
     ...result,
   };
   const json = `${JSON.stringify(summary)}\n`;
-  await emitSummary(opts, dir, json, result, (d) => writePlots(d, biasPlots(arch, pop, priors, result, measures)));
+  await emitSummary(opts, dir, json, result, (d) => writePlots(d, biasPlots(arch, pop, priors, result, measures, points)));
 }
 
 /**
