@@ -58,6 +58,22 @@ export interface ClassRow {
   readonly orbit: number;
 }
 
+const certified = new WeakMap<ClassRow, { group: SymmetryGroup; stabiliser: number }>();
+
+/**
+ * |G| / orbit, once the row's orbit is shown to be its whole G-orbit (a walk of G, remembered per row).
+ * @throws Error if it is not.
+ */
+function certifiedStabiliser(group: SymmetryGroup, row: ClassRow): number {
+  const known = certified.get(row);
+  if (known?.group === group) return known.stabiliser;
+  const size = orbitSize(row.function, group);
+  if (size !== row.orbit) throw new Error(`class of ${formatFunction(row.function)}: the table's orbit ${row.orbit} is not its orbit under the symmetry group (${size})`);
+  const stabiliser = groupOrder(row.function.n, group) / size;
+  certified.set(row, { group, stabiliser });
+  return stabiliser;
+}
+
 /**
  * How many functions of the row's orbit take each value of `valueOf`, a quantity invariant under the
  * group `invariance`. `group` is classGroup(arch) (undefined: the members are listed by closing the
@@ -85,9 +101,7 @@ export function classValueCounts(
     return counts;
   }
   const order = groupOrder(f.n, group);
-  if (orbitSize(f, group) !== row.orbit)
-    throw new Error(`class of ${formatFunction(f)}: the table's orbit ${row.orbit} is not its orbit under the symmetry group (${orbitSize(f, group)})`);
-  const stabiliser = order / row.orbit;
+  const stabiliser = certifiedStabiliser(group, row);
   const quotient: SymmetryGroup = {
     permuteInputs: group.permuteInputs && !invariance.permuteInputs,
     negateInputs: group.negateInputs && !invariance.negateInputs,
