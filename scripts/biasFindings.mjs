@@ -30,6 +30,12 @@ export const CONFIGS = [
     args: ["--inputs", "6", "--encoding", "signed", "--measure", "lz,entropy,csr,sensitivity,fourierL1,facets,minWeight"],
     heading: "n = 6, signed inputs, with bias",
   },
+  // No exact table at n = 7: a Monte Carlo table of 10^6 Gaussian networks (P sampled).
+  {
+    dir: "n7-mc",
+    args: ["--inputs", "7", "--measure", "lz,entropy,sensitivity", "--method", "mc", "--samples", "1000000", "--prior", "gaussian", "--bootstrap", "50"],
+    heading: "n = 7, binary inputs, with bias, by Monte Carlo",
+  },
 ];
 
 /** `1 function`, `2 functions`: a count with its noun, thousands separated. */
@@ -51,9 +57,14 @@ function configFindings(heading, dir, s) {
   const n = s.run.arch.inputs;
   const rows = 2 ** n;
   const out = [`#### ${heading}`, ""];
+  const command = `\`weightspace bias ${CONFIGS.find((c) => c.dir === dir).args.join(" ")}\``;
   out.push(
-    `\`weightspace bias ${CONFIGS.find((c) => c.dir === dir).args.join(" ")}\`: ${count(s.functions, "realisable function")} ` +
-      `in ${count(s.classes, "symmetry class", "symmetry classes")}, bootstrap B = ${s.run.bootstrap} (seed ${s.run.seed}); ` +
+    (s.sampled
+      ? `${command}: ${count(s.sampled.samples, "sampled network")} (seed ${s.sampled.seed}) produced ${count(s.functions, "distinct function")}` +
+        `${s.sampled.realisable ? ` of the ${s.sampled.realisable.toLocaleString("en-US")} realisable` : ""}; P(f) is hits/${s.sampled.samples.toLocaleString("en-US")}, ` +
+        `so the analyses describe the functions seen (those never produced, P below about 10^−${Math.round(Math.log10(s.sampled.samples))}, are left out), ` +
+        `bootstrap B = ${s.run.bootstrap}; `
+      : `${command}: ${count(s.functions, "realisable function")} in ${count(s.classes, "symmetry class", "symmetry classes")}, bootstrap B = ${s.run.bootstrap} (seed ${s.run.seed}); `) +
       `summary in [docs/plots/${dir}/summary.json](docs/plots/${dir}/summary.json).`,
     "",
   );
@@ -81,8 +92,10 @@ function configFindings(heading, dir, s) {
       `- ${k}: ρ < 0 for ${neg.length} of ${count(rho.length, "measure")} (the 95% interval excludes 0 for ${excludesZero.length}); ` +
         `the most negative is ${strongest[0]} (ρ = ${f4(strongest[1])}). ` +
         `The most probable ${first.functions === 1 ? "function has" : `${count(first.functions, "function")} have`} P = ${f4(first.p)} each` +
-        `${first.function === "0".repeat(rows) && first.functions === 2 ? " (the constants 0 and 1)" : ""}, the least probable ${last.functions === 1 ? "one has" : `${count(last.functions, "function")} have`} ` +
-        `P = ${sci(last.p)} each: a ratio of ${sci(first.p / last.p)} between them.`,
+        `${first.function === "0".repeat(rows) && first.functions === 2 ? " (the constants 0 and 1)" : ""}, ` +
+        (s.sampled
+          ? `the least probable seen, ${count(s.rankProbability[k].filter((e) => e.p === last.p).reduce((a, e) => a + e.functions, 0), "function")}, have P = ${sci(last.p)} (one hit: the sampling floor).`
+          : `the least probable ${last.functions === 1 ? "one has" : `${count(last.functions, "function")} have`} P = ${sci(last.p)} each: a ratio of ${sci(first.p / last.p)} between them.`),
     );
     const eb = s.entropyBias[k];
     const inner = eb.filter((e) => e.t > 0 && e.t < rows);
