@@ -88,7 +88,7 @@ describe("class-weighted analyses equal the expanded ones", () => {
     const pop = functionPopulation(arch, priors);
     const options = { measures: d.bias ? all : all.filter((m) => m !== "minWeight"), bootstrap: 40, seed: 2 };
     expectSameAnalyses(simplicityBias(arch, pop, priors, options), simplicityBias(arch, expanded(arch, pop), priors, options), kinds);
-  }, 60_000);
+  }, 300_000);
 
   it("n = 5, binary with bias, uniform prior (exact P): LZ, entropy, facets", () => {
     const arch = createArchitecture("perceptron", { inputs: 5 });
@@ -100,7 +100,7 @@ describe("class-weighted analyses equal the expanded ones", () => {
     expectSameAnalyses(byClass, simplicityBias(arch, expanded(arch, pop), priors, options), ["uniform"]);
     // Σ_t P(T = t) = 1 exactly.
     expect(byClass.entropyBias.uniform.reduce((s, e) => s + e.functions, 0)).toBe(94_572);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe("lzComplexityOfTable", () => {
