@@ -24,6 +24,8 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   plan: async () => (await import("./planCommand.js")).registerPlan,
   plot: async () => (await import("./plotCommand.js")).registerPlot,
   "sgd-vs-bayes": async () => (await import("./sgdVsBayesCommand.js")).registerSgdVsBayes,
+  export: async () => (await import("./exportCommand.js")).registerExport,
+  score: async () => (await import("./scoreCommand.js")).registerScore,
 };
 const COMMANDS = Object.keys(COMMAND_MODULES);
 
