@@ -48,6 +48,8 @@ const sci = (x) => {
   const [m, e] = x.toExponential(3).split("e");
   return `${m}·10^${Number(e) < 0 ? "−" : ""}${Math.abs(Number(e))}`;
 };
+/** A probability: 4 decimals, or 4 significant digits below 0.01. */
+const prob = (x) => (x < 0.01 ? sci(x) : x.toFixed(4));
 const ci = (s) => (s.ci ? ` [${f4(s.ci.low)}, ${f4(s.ci.high)}]` : "");
 const signed = (x) => (x < 0 ? `− ${(-x).toFixed(4)}` : `+ ${x.toFixed(4)}`);
 
@@ -91,17 +93,17 @@ function configFindings(heading, dir, s) {
     out.push(
       `- ${k}: ρ < 0 for ${neg.length} of ${count(rho.length, "measure")} (the 95% interval excludes 0 for ${excludesZero.length}); ` +
         `the most negative is ${strongest[0]} (ρ = ${f4(strongest[1])}). ` +
-        `The most probable ${first.functions === 1 ? "function has" : `${count(first.functions, "function")} have`} P = ${f4(first.p)} each` +
-        `${first.function === "0".repeat(rows) && first.functions === 2 ? " (the constants 0 and 1)" : ""}, ` +
+        `The most probable ${first.functions === 1 ? "function has" : `${count(first.functions, "function")} have`} P = ${prob(first.p)}${first.functions === 1 ? "" : " each"}` +
+        `${/^(0+|1+)$/.test(first.function) && first.functions === 2 ? " (the constants 0 and 1)" : ""}, ` +
         (s.sampled
-          ? `the least probable seen, ${count(s.rankProbability[k].filter((e) => e.p === last.p).reduce((a, e) => a + e.functions, 0), "function")}, have P = ${sci(last.p)} (one hit: the sampling floor).`
+          ? `the least probable seen have P = ${sci(last.p)} (one hit: the sampling floor).`
           : `the least probable ${last.functions === 1 ? "one has" : `${count(last.functions, "function")} have`} P = ${sci(last.p)} each: a ratio of ${sci(first.p / last.p)} between them.`),
     );
     const eb = s.entropyBias[k];
     const inner = eb.filter((e) => e.t > 0 && e.t < rows);
     const lo = inner.reduce((a, b) => (b.p < a.p ? b : a));
     const hi = inner.reduce((a, b) => (b.p > a.p ? b : a));
-    const val = (e) => (typeof e.fraction === "string" ? `${e.fraction} = ${e.p.toFixed(4)}` : e.p.toFixed(4));
+    const val = (e) => (typeof e.fraction === "string" ? `${e.fraction} = ${prob(e.p)}` : prob(e.p));
     out.push(
       `  P(T = 0) = ${val(eb[0])} and P(T = ${rows}) = ${val(eb[rows])} against 2^−${n} = 1/${rows}; ` +
         `for 0 < t < ${rows}, P(T = t) runs from ${val(lo)} (t = ${lo.t}) to ${val(hi)} (t = ${hi.t}).`,
@@ -131,6 +133,24 @@ export function committedSummaries() {
   }));
 }
 
+/** Rank–probability rows kept in a committed Monte Carlo summary. */
+const KEPT_RANKS = 100;
+
+/**
+ * A Monte Carlo summary lists every function seen in rankProbability (776,680 rows, 185 MB at
+ * n = 7); the committed one keeps the first KEPT_RANKS rows and the last, and says so.
+ */
+export function trimmed(summary) {
+  if (!summary.sampled) return summary;
+  const rankProbability = {};
+  const kept = {};
+  for (const [k, rows] of Object.entries(summary.rankProbability)) {
+    rankProbability[k] = rows.length > KEPT_RANKS + 1 ? [...rows.slice(0, KEPT_RANKS), rows[rows.length - 1]] : rows;
+    kept[k] = `rows 1–${Math.min(KEPT_RANKS, rows.length)} and the last of ${rows.length}`;
+  }
+  return { ...summary, rankProbability, trimmed: { rankProbability: kept } };
+}
+
 /** Reruns one configuration and copies its summary and SVGs into docs/plots/<dir>. */
 function rerun(config) {
   const tmp = mkdtempSync(join(tmpdir(), "bias-findings-"));
@@ -139,7 +159,8 @@ function rerun(config) {
     if (r.status !== 0) throw new Error(`weightspace bias ${config.args.join(" ")} exited ${r.status}`);
     const target = join(ROOT, "docs/plots", config.dir);
     mkdirSync(target, { recursive: true });
-    for (const f of readdirSync(tmp)) if (f === "summary.json" || f.endsWith(".svg")) copyFileSync(join(tmp, f), join(target, f));
+    for (const f of readdirSync(tmp)) if (f.endsWith(".svg")) copyFileSync(join(tmp, f), join(target, f));
+    writeFileSync(join(target, "summary.json"), `${JSON.stringify(trimmed(JSON.parse(readFileSync(join(tmp, "summary.json"), "utf8"))))}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
