@@ -122,7 +122,7 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const shard = shardRun(opts, given, shardTable, listing, progress);
   const shipped =
     table && !shard && priors.length > 0 && !opts.recompute
-      ? shippedTableFor({ run, classes: classMode(arch, opts, given), certify: opts.certify })
+      ? shippedTableFor({ run, classes: classMode(arch, opts, given, true), certify: opts.certify })
       : undefined;
   if (shipped) return writeShipped(shipped, arch, kinds, output, opts.out);
   if (table) return exactRun(arch, table, priors, opts, run, shard, progress);
