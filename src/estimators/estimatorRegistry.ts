@@ -3,10 +3,11 @@
  * here. A new estimator is one file implementing `Estimator` plus one entry in `ESTIMATORS`.
  */
 import type { Estimator } from "./estimator.js";
+import { randomDirectionEstimator } from "./randomDirectionEstimator.js";
 
 /** Every registered estimator, in printing order. */
 const ESTIMATORS: readonly Estimator[] = [
-  // one line per estimator module, e.g. randomDirectionEstimator,
+  randomDirectionEstimator,
 ];
 
 /** Names of the registered estimators, in printing order. */
