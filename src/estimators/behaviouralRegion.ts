@@ -2,20 +2,17 @@
  * The behavioural region of a network θ* (tyche's basin): {θ : mean_x KL(σ(out_θ*(x)) ‖ σ(out_θ(x))) ≤ ε}
  * over the truth-table rows, outputs read as sigmoid probabilities. Membership is one forward pass;
  * the ray distance is found by bracketing (doubling from t = 1) and bisection on the radius itself
- * to a relative tolerance of 1e-10 (tyche bisects on the cost to 1e-2). For a perceptron the cost
+ * to a relative tolerance of 1e-10 (bisectionRadius; tyche bisects on the cost to 1e-2). For a perceptron the cost
  * is convex in θ (cross-entropy of a linear logit), so the region is convex and the first crossing
  * is the only one; for nets the bracketing can step over an excursion outside the region, so the
  * region is flagged non-convex and the estimator checks rays for re-entry.
  */
 import type { Architecture } from "../arch/architecture.js";
+import { BISECTION_TOLERANCE, bisectionRadius } from "./bisectionRadius.js";
 import type { ProbedRegion } from "./probedRegion.js";
 import { crossEntropyCost, softplus } from "./regionCost.js";
 import { denseNetOf, sigmoid } from "./_internals/denseNet.js";
 
-/** Relative tolerance of the bisection radius. */
-export const BEHAVIOURAL_RADIUS_TOLERANCE = 1e-10;
-/** Doublings after which a ray is taken to stay inside for ever. */
-const MAX_DOUBLINGS = 200;
 
 /**
  * The behavioural region of `reference` θ* in `arch` at level ε (natural-log KL, mean over rows).
@@ -32,7 +29,6 @@ export function behaviouralRegion(arch: Architecture, reference: Float64Array, e
   net.outputs(reference, zStar);
   const target = zStar.map(sigmoid);
   const z = new Float64Array(R);
-  const probe = new Float64Array(D);
   /** mean_r KL(p*_r ‖ q_r) with ln q = −softplus(−z), ln(1 − q) = −softplus(z). */
   const kl = (theta: Float64Array) => {
     net.outputs(theta, z);
@@ -44,33 +40,13 @@ export function behaviouralRegion(arch: Architecture, reference: Float64Array, e
     return s / R;
   };
   const contains = (theta: Float64Array) => kl(theta) <= epsilon;
-  const insideAt = (theta: Float64Array, u: Float64Array, t: number) => {
-    for (let k = 0; k < D; k++) probe[k] = theta[k] + t * u[k];
-    return contains(probe);
-  };
   const convex = arch.type === "perceptron";
   return {
     label: `behavioural region of θ* in ${arch.type}${arch.type === "perceptron" ? ` n=${arch.inputs}` : ` layers ${(arch.description.layers as number[]).join(",")}`}, mean KL ≤ ${epsilon}`,
     names: [...arch.parameters],
     contains,
-    rayDistance(theta, u) {
-      if (!contains(theta)) return 0;
-      let lo = 0;
-      let hi = 1;
-      let doublings = 0;
-      while (insideAt(theta, u, hi)) {
-        lo = hi;
-        hi *= 2;
-        if (++doublings > MAX_DOUBLINGS) return Number.POSITIVE_INFINITY;
-      }
-      while (hi - lo > BEHAVIOURAL_RADIUS_TOLERANCE * hi) {
-        const mid = 0.5 * (lo + hi);
-        if (insideAt(theta, u, mid)) lo = mid;
-        else hi = mid;
-      }
-      return 0.5 * (lo + hi);
-    },
-    radius: { method: "bisection", relativeTolerance: BEHAVIOURAL_RADIUS_TOLERANCE },
+    rayDistance: (theta, u) => bisectionRadius(contains, theta, u),
+    radius: { method: "bisection", relativeTolerance: BISECTION_TOLERANCE },
     anchor: { theta: Float64Array.from(reference), method: "reference" },
     convex,
     cost: crossEntropyCost("cross-entropy to θ*'s output probabilities (the KL plus a constant)", net, target, arch.type === "perceptron"),

@@ -4,7 +4,7 @@
  * the margin over the truth table). Step and ReLU regions are unions of pieces, probed through the
  * architecture's implicit region (membership by the forward pass, ray distances by its breakpoint
  * search); their cost is the cross-entropy of a smooth stand-in (step → sigmoid hidden units) on f's
- * labels, and their anchor the centre of the deepest piece (step) or an integer witness (ReLU).
+ * labels, and their anchor the centre of the deepest piece (step) or a prior draw inside (ReLU).
  */
 import type { Architecture } from "../arch/architecture.js";
 import { type BooleanFunction, formatFunction, valueAt } from "../boolean/truthTable.js";
@@ -74,16 +74,19 @@ const ANCHOR_DRAWS = 100_000;
 /**
  * An anchor for a net: for pieces in θ (step nets) the Chebyshev centre of the deepest of the first
  * 64 pieces (largest inscribed ball in the prior's whitened box), else the integer witness of f's
- * first piece (ReLU nets: its `parameters`), else the first of up to 100,000 prior draws (seed 1)
- * that computes f; undefined when there is none.
+ * first piece, else (ReLU nets, whose region search is slow, and step nets too large to list) the
+ * first of up to 100,000 prior draws (seed 1) that computes f; undefined when there is none.
  */
 function netAnchor(arch: Architecture, f: BooleanFunction, prior: Prior | undefined): Anchor | undefined {
   let region;
-  try {
-    region = arch.region(f);
-  } catch (e) {
-    // Regions with too many pieces to list (large step nets) or beyond the exact search: sample.
-    if (!(e instanceof RangeError)) throw e;
+  // ReLU regions take seconds to search (2-3-1: ~10 s); prior draws find an anchor far sooner.
+  if (arch.type !== "relu") {
+    try {
+      region = arch.region(f);
+    } catch (e) {
+      // Regions with too many pieces to list (large step nets): sample instead.
+      if (!(e instanceof RangeError)) throw e;
+    }
   }
   if (region && !region.realizable) return undefined;
   const implicit = arch.implicitRegion(f);
