@@ -49,8 +49,12 @@ const STAR_PROBES = 32;
 /** Directions drawn per batch of normals. */
 const BATCH = 1024;
 
-/** Stream indices of mixSeed for the estimator's independent streams. */
-const STREAM = { adam: 1, bootstrap: 2 } as const;
+/**
+ * Stream indices of mixSeed for the estimator's independent streams. The directions' stream is
+ * mixed too: xoroshiro128+ streams of consecutive seeds start out correlated (seeds 1000…1199 gave
+ * a mean log-mean-exp error of +0.14 on a thin cone where independent streams give −1.15).
+ */
+const STREAM = { directions: 0, adam: 1, bootstrap: 2 } as const;
 
 /** Parsed numeric prior: kind and scales. */
 function priorKind(prior: Prior): "gaussian" | "uniform" {
@@ -183,7 +187,7 @@ function runDirections(
   const logBall = (D / 2) * Math.log(Math.PI) - logGamma(D / 2 + 1) - D * Math.LN2;
   // The Gaussian's support for the re-entry check: the ball of radius √D + 8 (mass outside < 1e-13).
   const supportSq = (Math.sqrt(D) + 8) ** 2;
-  const rng = randomStream(seed);
+  const rng = randomStream(mixSeed(seed, STREAM.directions));
   const normals = new Float64Array(BATCH * D);
   const w = new Float64Array(D);
   const probe = new Float64Array(D);
