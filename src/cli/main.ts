@@ -20,6 +20,8 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   regions: async () => (await import("./regionsCommand.js")).registerRegions,
   complexity: async () => (await import("./complexityCommand.js")).registerComplexity,
   bias: async () => (await import("./biasCommand.js")).registerBias,
+  estimate: async () => (await import("./estimateCommand.js")).registerEstimate,
+  validate: async () => (await import("./validateCommand.js")).registerValidate,
 };
 const COMMANDS = Object.keys(COMMAND_MODULES);
 

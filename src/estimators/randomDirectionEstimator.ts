@@ -38,6 +38,8 @@ export interface RandomDirectionOptions extends EstimateOptions {
   readonly starRays?: number;
   /** A ready preconditioner (then `proposal` is ignored): validation builds it once per region. */
   readonly preconditioner?: Preconditioner;
+  /** Called after every batch of directions with (done, total). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Default number of bootstrap replicates. */
@@ -176,6 +178,7 @@ function runDirections(
   K: number,
   seed: number,
   starRays: number,
+  onProgress?: (done: number, total: number) => void,
 ): { logValues: Float64Array; star: StarCheck } {
   const D = s.length;
   const z = Float64Array.from(theta, (x, k) => x / s[k]);
@@ -249,6 +252,7 @@ function runDirections(
         }
       }
     }
+    onProgress?.(start + count, K);
   }
   return { logValues, star };
 }
@@ -273,7 +277,7 @@ export function randomDirectionEstimate(region: EstimatorRegion, prior: Prior, o
   const P = preconditionerFor(region, prior, anchor.theta, options);
   const convex = isProbed(region) ? region.convex : false;
   const starRays = convex ? 0 : (options.starRays ?? DEFAULT_STAR_RAYS);
-  const { logValues, star } = runDirections(region, kind, anchor.theta, s, P, options.directions, options.seed, starRays);
+  const { logValues, star } = runDirections(region, kind, anchor.theta, s, P, options.directions, options.seed, starRays, options.onProgress);
   const agg = directionAggregates(logValues, options.bootstrap ?? DEFAULT_BOOTSTRAP, mixSeed(options.seed, STREAM.bootstrap));
   // true: convex, so star-shaped about any interior point; false: a ray came back in; null: a union
   // on which no checked ray came back (not a proof).
