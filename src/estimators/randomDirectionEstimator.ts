@@ -28,6 +28,7 @@ import { directionAggregates } from "./directionAggregates.js";
 import type { EstimateOptions, Estimator, EstimatorRegion, VolumeEstimate } from "./estimator.js";
 import { buildPreconditioner, type Preconditioner, type Proposal, PROPOSALS } from "./preconditioner.js";
 import { checkAnchor, isProbed } from "./probedRegion.js";
+import { coneRadius } from "./_internals/coneRadius.js";
 import { mixSeed } from "./_internals/mixSeed.js";
 
 /** Options of the random-direction estimator beyond the common ones. */
@@ -109,7 +110,8 @@ type RadiusFn = (w: Float64Array) => number;
 
 /**
  * The radius function: for one polyhedral cone (`rows`) the exact formula on rows prepared in z
- * (a ⊙ s, with ⟨a, θ*⟩ computed once), else the region's own rayDistance along s ⊙ w.
+ * (a ⊙ s, with ⟨a, θ*⟩ computed once, compiled by coneRadius), else the region's own rayDistance
+ * along s ⊙ w.
  */
 function radiusFunction(region: EstimatorRegion, theta: Float64Array, s: Float64Array): RadiusFn {
   const D = s.length;
@@ -126,19 +128,7 @@ function radiusFunction(region: EstimatorRegion, theta: Float64Array, s: Float64
       }
       c[i] = dot;
     });
-    return (w) => {
-      let t = Number.POSITIVE_INFINITY;
-      for (let i = 0, o = 0; i < m; i++, o += D) {
-        let slope = 0;
-        for (let k = 0; k < D; k++) slope += A[o + k] * w[k];
-        // Only rows the ray moves towards can stop it; it crosses ⟨a, θ⟩ = 0 at c/(−slope).
-        if (slope < 0) {
-          const ti = c[i] / -slope;
-          if (ti < t) t = ti;
-        }
-      }
-      return t;
-    };
+    return coneRadius(A, c, m, D);
   }
   const u = new Float64Array(D);
   return (w) => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { erfc, erfcx } from "../../src/measure/erfc.js";
 import { gaussianRayMass } from "../../src/measure/gaussianRayMass.js";
 import { logGammaP, logGammaQ } from "../../src/measure/incompleteGamma.js";
 import { log1pmx, logGamma } from "../../src/measure/logGamma.js";
@@ -11,6 +12,7 @@ import { readReference } from "../reference/readReference.js";
 
 interface Reference {
   logGamma: { x: string; logGamma: string }[];
+  erfcx: { x: string; erfcx: string }[];
   gammaP: { s: string; x: string; logP: string; logQ: string }[];
   rayMass: { D: number; a: string; q: string; r: string; logMass: string }[];
 }
@@ -39,6 +41,19 @@ describe("logGamma", () => {
     for (const d of [-0.9, -0.3, 0.3, 2, 100]) expect(log1pmx(d)).toBeCloseTo(Math.log1p(d) - d, 14);
     expect(log1pmx(1e-8) / (-0.5e-16 + 1e-24 / 3)).toBeCloseTo(1, 12);
     expect(log1pmx(-0.2)).toBeCloseTo(Math.log(0.8) + 0.2, 15);
+  });
+});
+
+describe("erfcx and erfc", () => {
+  it("match mpmath to 1e-14 relative for x from 0 to 1e5", () => {
+    for (const e of ref.erfcx) expect(Math.abs(erfcx(Number(e.x)) / Number(e.erfcx) - 1), `x = ${e.x}`).toBeLessThanOrEqual(1e-14);
+  });
+  it("satisfy erfc(x) + erfc(−x) = 2 and known values", () => {
+    for (const x of [0, 0.3, 1.7, 4]) expect(erfc(x) + erfc(-x)).toBeCloseTo(2, 14);
+    // erfc(1) = 0.157299207050285130658…
+    expect(erfc(1) / 0.15729920705028513 - 1).toBeLessThan(1e-14);
+    expect(erfcx(Infinity)).toBe(0);
+    expect(() => erfcx(-1)).toThrow(RangeError);
   });
 });
 

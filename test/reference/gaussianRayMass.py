@@ -5,11 +5,12 @@
 - gammaP: ln P(s, x) and ln Q(s, x), the regularised incomplete gamma functions
   (mpmath.gammainc(..., regularized=True, maxterms=10**7)), for s from 0.5 to 5e4 and x around s, far below and far
   above it (values that underflow a double are kept as logarithms).
+- erfcx: e^(x^2) erfc(x) for x from 0 to 1e5 (mpmath.erfc).
 - rayMass: ln p = ln( 2^(1-D/2)/Gamma(D/2) * exp(-q/2) * integral_0^r t^(D-1) exp(-(t+a)^2/2) dt ),
   the Gaussian mass of a ray segment in polar coordinates (gaussianRayMass.ts), by mpmath.quad on
   the log-shifted integrand with break points at its peak, for D = 1 ... 10^4.
 Every value is computed at 30 and 40 digits; the script asserts they agree to 1e-20 relative.
-Used by test/measure/logGamma.test.ts, incompleteGamma.test.ts, gaussianRayMass.test.ts.
+Used by test/measure/specialFunctions.test.ts and test/measure/_internals/radialIntegrals.test.ts.
 Run: python3 test/reference/gaussianRayMass.py (about a minute).
 """
 import json
@@ -76,6 +77,10 @@ log_gamma = []
 for x in ["0.001", "0.1", "0.5", "1", "1.5", "2", "2.5", "3", "7.25", "14.9", "15", "15.1", "33.5", "100", "1234.5", "5000", "100000"]:
     log_gamma.append({"x": x, "logGamma": both(lambda v: mpmath.loggamma(mpf(v)), x)})
 
+erfcx = []
+for x in ["0", "1e-8", "0.1", "0.3", "0.4999", "0.5", "0.7", "1", "1.5", "2", "2.5", "3", "4", "5", "5.999", "6", "7", "10", "15", "20", "26", "50", "100", "1000", "100000"]:
+    erfcx.append({"x": x, "erfcx": both(lambda v: mpmath.erfc(mpf(v)) * mpmath.exp(mpf(v) ** 2), x)})
+
 gamma_p = []
 for s in ["0.5", "1", "3", "7.5", "20", "100.5", "1000", "5000", "50000"]:
     sv = float(s)
@@ -102,6 +107,7 @@ for D in [1, 2, 3, 6, 7, 10, 30, 100, 1000, 10000]:
 out = {
     "source": "test/reference/gaussianRayMass.py (mpmath %s, 30 and 40 digits)" % mpmath.__version__,
     "logGamma": log_gamma,
+    "erfcx": erfcx,
     "gammaP": gamma_p,
     "rayMass": ray_mass,
 }
