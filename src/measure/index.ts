@@ -14,3 +14,7 @@ export * from "./arrangementGaussian3.js";
 export * from "./normalQuantile.js";
 export * from "./smallConeMeasure.js";
 export * from "./sobol.js";
+export * from "./erfc.js";
+export * from "./gaussianRayMass.js";
+export * from "./incompleteGamma.js";
+export * from "./logGamma.js";
