@@ -53,7 +53,7 @@ const COLUMNS: readonly Column<RegionValidation>[] = [
   { header: "rel_rmse", width: 9, value: (r) => num(r.relativeRmse, 3) },
   { header: "coverage", width: 8, value: (r) => num(r.coverage, 3) },
   { header: "log_error", width: 10, value: (r) => num(r.meanLogError, 3) },
-  { header: "K_10%", width: 9, value: (r) => String(r.directionsFor10Percent) },
+  { header: "K_10%", width: 9, value: (r) => (r.directionsFor10Percent === null ? "bias" : String(r.directionsFor10Percent)) },
   { header: "evaluations", width: 11, value: (r) => num(r.evaluations, 6) },
   { header: "seconds", width: 8, value: (r) => num(r.seconds, 3) },
   { header: "star", width: 5, value: (r) => (r.starShaped === undefined ? "" : r.starShaped === null ? "?" : r.starShaped ? "yes" : `no ${num(r.reentryFraction, 2)}`) },

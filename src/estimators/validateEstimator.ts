@@ -45,8 +45,12 @@ export interface RegionValidation {
   readonly bootstrapCoverage?: number;
   /** Mean of ln(estimate) − ln(exact) over repeats, via log-mean-exp where given (Jensen: ≤ 0 on average). */
   readonly meanLogError: number;
-  /** Directions for 10% relative RMSE at this rate (RMSE ∝ 1/√K): K·(relativeRmse/0.1)². */
-  readonly directionsFor10Percent: number;
+  /**
+   * Directions for 10% relative RMSE, if the variance falls as 1/K and the bias stays:
+   * K·v/(0.01 − b²) with v = relativeRmse² − b², b = relativeBias; null when |b| ≥ 0.1 (more
+   * directions cannot reach 10%).
+   */
+  readonly directionsFor10Percent: number | null;
   /** Evaluations per estimate (mean). */
   readonly evaluations: number;
   /** CPU seconds of all R estimates (process.cpuUsage: user + system). */
@@ -56,6 +60,13 @@ export interface RegionValidation {
   readonly anchorMethod?: string;
   readonly starShaped?: boolean | null;
   readonly reentryFraction?: number | null;
+}
+
+/** See RegionValidation.directionsFor10Percent. */
+function directionsFor(K: number, rmse: number, bias: number): number | null {
+  if (!(Math.abs(bias) < 0.1)) return null;
+  const variance = Math.max(0, rmse * rmse - bias * bias);
+  return Math.max(2, Math.ceil((K * variance) / (0.01 - bias * bias)));
 }
 
 /**
@@ -122,7 +133,7 @@ export function validateRegion(estimator: Estimator, region: EstimatorRegion, pr
     coverage: hasCi ? covered / R : null,
     ...(hasBoot ? { bootstrapCoverage: bootCovered / R } : {}),
     meanLogError: logSum / R,
-    directionsFor10Percent: Math.ceil(options.directions * (relativeRmse / 0.1) ** 2),
+    directionsFor10Percent: directionsFor(options.directions, relativeRmse, (mean - exact.p) / exact.p),
     evaluations: evaluations / R,
     seconds: (used.user + used.system) / 1e6,
     ...(typeof d.proposal === "string" ? { proposal: d.proposal } : {}),
@@ -144,7 +155,7 @@ export interface ValidationSummary {
   readonly bootstrapCoverage?: number;
   readonly meanLogError: number;
   /** The region with the smallest exact probability, and how the estimator did there. */
-  readonly rarest: { readonly function?: string; readonly exact: number; readonly relativeRmse: number; readonly directionsFor10Percent: number };
+  readonly rarest: { readonly function?: string; readonly exact: number; readonly relativeRmse: number; readonly directionsFor10Percent: number | null };
   /** The region with the largest relative RMSE. */
   readonly worst: { readonly function?: string; readonly exact: number; readonly relativeRmse: number };
   /** Regions whose rays came back in (not star-shaped about the anchor). */
