@@ -112,6 +112,52 @@ export interface ExactTable {
   forEachRow(visit: (row: TableRow) => void): void;
   /** Counts, totals, certification; read after `forEachRow`. */
   summary(): Readonly<Record<string, unknown>>;
+  /**
+   * The same table split where its cost lies, when its priors are measured once per class: the
+   * measuring can then run on worker threads or be split into shards (see ClassedTable).
+   */
+  readonly classed?: ClassedTable;
+}
+
+/** One class of an exact table: the cone its members' regions are congruent to, measured once. */
+export interface TableClass {
+  /** The cone's rows (facets of the class representative's region) in θ, integers. */
+  readonly rows: readonly (readonly bigint[])[];
+  /** Number of functions in the class: the weight of its measure in the totals. */
+  readonly orbit: number;
+}
+
+/** One class's probability under each prior, by family kind. */
+export type ClassMeasures = Readonly<Record<string, ConeMeasure>>;
+
+/**
+ * An exact table in three steps: `classes()` enumerates (the class list, every region and the
+ * completeness proof), each class's cone is then measured under every prior (the expensive part,
+ * done anywhere: in-process, on threads, on other machines), and `forEachRow` streams the rows from
+ * those measures. Every step is deterministic, so any split of the measuring gives the same rows.
+ */
+export interface ClassedTable {
+  /** The priors each class is measured under. */
+  readonly priors: readonly Prior[];
+  /**
+   * Enumerates (once; later calls return the same list) and returns the classes in table order;
+   * empty when no prior is requested.
+   */
+  classes(): readonly TableClass[];
+  /** Number of rows of the whole table (known after `classes()`). */
+  readonly rowCount: number;
+  /**
+   * Streams the rows in table order, after `classes()`: row `rowIndex` (counting every row of the
+   * whole table) of class `classIndex` (−1 for rows of no class, e.g. unrealisable functions),
+   * with class k's measures from `measures(k)`. Rows of a class whose measures are undefined are
+   * skipped (the rest of the table, measured elsewhere).
+   */
+  forEachRow(
+    measures: (classIndex: number) => ClassMeasures | undefined,
+    visit: (row: TableRow, rowIndex: number, classIndex: number) => void,
+  ): void;
+  /** The summary with the given totals fields (see classTotals) in their place; after `classes()`. */
+  summary(totals: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** `weightspace/arch`: the architecture interface, the registry, the perceptron's and the layered nets' building blocks. */
 export * from "./architecture.js";
+export * from "./classMeasures.js";
 export * from "./complexityOfFunction.js";
 export * from "./coneImplicitRegion.js";
 export * from "./layered/layeredArchitecture.js";
@@ -10,6 +11,7 @@ export * from "./layered/reluPatternCone.js";
 export * from "./layered/reluPatternSearch.js";
 export * from "./layered/reluRaoBlackwell.js";
 export * from "./layered/reluRegion.js";
+export * from "./measureClasses.js";
 export * from "./monteCarloTable.js";
 export * from "./perceptron/functionSource.js";
 export * from "./perceptron/perceptronArchitecture.js";
@@ -27,3 +29,4 @@ export {
   type ThresholdEnumeration,
 } from "./perceptron/thresholdEnumeration.js";
 export * from "./registry.js";
+export * from "./shardRanges.js";

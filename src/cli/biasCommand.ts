@@ -5,17 +5,25 @@ import type { Command } from "commander";
 import { COMPLEXITY_MEASURES, type ComplexityMeasureName } from "../arch/complexityOfFunction.js";
 import { DEFAULT_BOOTSTRAP } from "../experiments/bootstrapInterval.js";
 import { functionPopulation } from "../experiments/functionPopulation.js";
+import { biasPlots } from "../experiments/plots/biasPlots.js";
+import { type SampledBiasResult, sampledSimplicityBias } from "../experiments/monteCarloBias.js";
 import { type SimplicityBiasResult, simplicityBias } from "../experiments/simplicityBias.js";
+import type { Architecture } from "../arch/architecture.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
-import { givenOptions } from "./givenOptions.js";
+import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { stagedProgress } from "./progressBar.js";
 import { runInfo } from "./runInfo.js";
+import { DEFAULT_MC_SAMPLES } from "./samplingOptions.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
+import { writePlots } from "./writePlot.js";
 
 interface BiasOptions extends PriorOptions, ArchOptions {
   measure?: string;
+  method: "exact" | "mc";
+  samples: number;
+  workers: number;
   format: "json" | "text";
   out?: string;
   seed: number;
@@ -64,25 +72,29 @@ function textSummary(r: SimplicityBiasResult): string[] {
     lines.push(`P(T=t) ${kind}: ${entries.map((e) => `${e.t}:${typeof e.fraction === "string" ? e.fraction : e.p.toPrecision(6)}`).join(" ")}`);
   }
   for (const [kind, c] of Object.entries(r.antiEntropy ?? {})) {
-    lines.push(`anti-entropy ${kind}: P(T=t) = ${c.expected} for t < 2^n: ${c.holds ? "holds" : "FAILS"} (max deviation ${c.maxDeviation})`);
+    const sigma = c.maxSigma === undefined ? "" : `, ${c.maxSigma.toFixed(2)} sigma`;
+    lines.push(`anti-entropy ${kind}: P(T=t) = ${c.expected} for t < 2^n: ${c.holds ? "holds" : "FAILS"} (max deviation ${c.maxDeviation}${sigma})`);
   }
+  if ("sampled" in r) lines.push(`sampled: ${(r as SampledBiasResult).sampled.note}`);
   return lines;
 }
 
-function runBias(opts: BiasOptions, cmd: Command): void {
+async function runBias(opts: BiasOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const measures = measuresOf(opts.measure);
   const arch = architectureFromOptions(opts);
+  if (opts.method === "mc") return runSampledBias(arch, opts, given, measures);
+  rejectGiven(given, ["samples", "workers"], "they set Monte Carlo sampling; add --method mc");
   if (!arch.exactTable)
     throw new UsageError(
-      `bias ${architectureFlags(arch)}: the analyses need an exact table, and --arch ${arch.type} has none; sample one with 'weightspace table --method mc'`,
+      `bias ${architectureFlags(arch)}: the exact analyses need an exact table, and --arch ${arch.type} has none; sample one with --method mc`,
     );
   const priors = priorsFromOptions(arch, opts, given);
   try {
     checkExactDimension(arch, priors, `--prior ${opts.prior}`);
   } catch (e) {
     // The analyses have no Monte Carlo path; point at the command that has one.
-    if (e instanceof UsageError) throw new UsageError(`${e.message.replace(/; use --method mc$/, "")}; the analyses need exact volumes (a sampled table: weightspace table --method mc)`);
+    if (e instanceof UsageError) throw new UsageError(`${e.message.replace(/; use --method mc$/, "")}; the exact analyses need exact volumes (sampled ones: --method mc)`);
     throw e;
   }
   const dir = outputFolder(opts.out);
@@ -108,14 +120,55 @@ function runBias(opts: BiasOptions, cmd: Command): void {
     ...result,
   };
   const json = `${JSON.stringify(summary)}\n`;
+  await emitSummary(opts, dir, json, result, (d) => writePlots(d, biasPlots(arch, pop, priors, result, measures)));
+}
+
+/**
+ * Writes the summary (JSON) to DIR/summary.json when --out is given, with the plots when `plots` is
+ * given (the exact analyses), and prints it (JSON or text).
+ */
+async function emitSummary(
+  opts: BiasOptions,
+  dir: string | undefined,
+  json: string,
+  result: SimplicityBiasResult,
+  plots?: (dir: string) => Promise<void>,
+): Promise<void> {
   if (dir !== undefined) {
     mkdirSync(dir, { recursive: true });
     writeOutput(join(dir, "summary.json"), (sink) => sink.write(json));
+    if (plots) await plots(dir);
   }
   writeOutput(undefined, (sink) => {
     if (opts.format === "json") sink.write(json);
     else for (const line of textSummary(result)) sink.write(`${line}\n`);
   });
+}
+
+/** `--method mc`: the analyses of a Monte Carlo table (experiments/monteCarloBias). */
+async function runSampledBias(arch: Architecture, opts: BiasOptions, given: ReadonlySet<string>, measures: ComplexityMeasureName[]): Promise<void> {
+  const priors = priorsFromOptions(arch, opts, given);
+  const dir = outputFolder(opts.out);
+  const progress = stagedProgress();
+  let result: SampledBiasResult;
+  try {
+    result = await sampledSimplicityBias(arch, priors, {
+      measures,
+      bootstrap: opts.bootstrap,
+      seed: opts.seed,
+      samples: opts.samples,
+      workers: opts.workers,
+      onProgress: (l, d, t) => progress.update(l, d, t),
+    });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`bias ${architectureFlags(arch)} --method mc: ${e.message}`);
+    throw e;
+  } finally {
+    progress.stop();
+  }
+  const run = runInfo("bias", { arch: arch.description, priors: describePriors(arch, priors), method: "mc", sampling: { samples: opts.samples, seed: opts.seed } });
+  const json = `${JSON.stringify({ run: { ...run, bootstrap: opts.bootstrap, measures }, ...result })}\n`;
+  await emitSummary(opts, dir, json, result);
 }
 
 /** Registers the `bias` command. */
@@ -125,8 +178,11 @@ export function registerBias(program: Command): void {
     .option("--measure <m>", `all, or one of ${COMPLEXITY_MEASURES.join(", ")} (required)`)
     .option("--prior <p>", "gaussian, uniform or both (exact volumes from the table)", choiceOption("--prior", priorChoices(false)), "both")
     .option("--bootstrap <B>", `bootstrap replicates of the correlation intervals (resampling functions)`, integerOption("--bootstrap", 1, 1_000_000), DEFAULT_BOOTSTRAP)
-    .option("--seed <s>", "seed of the bootstrap stream", integerOption("--seed", 0, 2 ** 31 - 1), 1)
+    .option("--method <m>", "exact (the exact table) or mc (a Monte Carlo table of --samples networks: P sampled, unseen functions left out)", choiceOption("--method", ["exact", "mc"] as const), "exact")
+    .option("--samples <k>", "Monte Carlo samples per prior (--method mc), 1 to 1e12", integerOption("--samples", 1, 1e12), DEFAULT_MC_SAMPLES)
+    .option("--workers <k>", "Monte Carlo worker threads (--method mc); 1 runs in-process; the table is the same for any count", integerOption("--workers", 1, 1024), 1)
+    .option("--seed <s>", "seed of the bootstrap stream and (--method mc) of the samples", integerOption("--seed", 0, 2 ** 31 - 1), 1)
     .option("--format <f>", "json (the summary) or text (one line per measure and prior)", choiceOption("--format", ["json", "text"] as const), "text")
-    .option("--out <dir>", "also write summary.json into this folder (created; files replaced atomically)");
+    .option("--out <dir>", "also write summary.json and, for --method exact, the plots (NAME.svg with its vega-lite NAME.vl.json) into this folder (created; files replaced atomically)");
   addPriorOptions(cmd).action((opts: BiasOptions, c: Command) => runBias(opts, c));
 }

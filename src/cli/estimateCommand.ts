@@ -110,12 +110,16 @@ function runEstimate(opts: EstimateCommandOptions, cmd: Command): void {
   const { region, prior } = target;
   if (opts.anchor) checkVector("--anchor", opts.anchor, region.names);
   const bar = progressBar(`estimate (${estimator.name})`);
+  const probed = region as Partial<ProbedRegion>;
+  // The random-direction estimator picks (and reports) its default anchor itself; rivals that need
+  // an interior point (laplace, llc) get the region's.
+  const anchor = opts.anchor ?? (estimator.name === "random-direction" ? undefined : probed.anchor?.theta);
   const options: RandomDirectionOptions = {
     directions: opts.directions,
     seed: opts.seed,
     proposal: opts.proposal,
     bootstrap: opts.bootstrap,
-    ...(opts.anchor ? { anchor: opts.anchor } : {}),
+    ...(anchor ? { anchor } : {}),
     onProgress: (done, total) => bar.update(done, total),
   };
   const started = process.cpuUsage();
@@ -124,7 +128,6 @@ function runEstimate(opts: EstimateCommandOptions, cmd: Command): void {
   bar.stop();
   const kind = prior.family.kind;
   const exact = region.exact?.[kind];
-  const probed = region as Partial<ProbedRegion>;
   const result: Record<string, unknown> = {
     ...target.fields,
     estimator: e.estimator,

@@ -20,3 +20,18 @@ export function rejectGiven(given: ReadonlySet<string>, keys: readonly string[],
   const bad = keys.find((k) => given.has(k));
   if (bad !== undefined) throw new UsageError(`${flagOf(bad)} does not apply: ${why}`);
 }
+
+/**
+ * Command-line arguments without some options: `valued` ones with their value (`--out F` or
+ * `--out=F`) and `flags` (no value). For printing the command a set of runs shares.
+ */
+export function argsWithout(argv: readonly string[], valued: readonly string[], flags: readonly string[] = []): string[] {
+  const kept: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const name = argv[k].split("=")[0];
+    if (flags.includes(name)) continue;
+    if (!valued.includes(name)) kept.push(argv[k]);
+    else if (!argv[k].includes("=")) k++;
+  }
+  return kept;
+}

@@ -22,6 +22,12 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   bias: async () => (await import("./biasCommand.js")).registerBias,
   estimate: async () => (await import("./estimateCommand.js")).registerEstimate,
   validate: async () => (await import("./validateCommand.js")).registerValidate,
+  merge: async () => (await import("./mergeCommand.js")).registerMerge,
+  plan: async () => (await import("./planCommand.js")).registerPlan,
+  plot: async () => (await import("./plotCommand.js")).registerPlot,
+  "sgd-vs-bayes": async () => (await import("./sgdVsBayesCommand.js")).registerSgdVsBayes,
+  export: async () => (await import("./exportCommand.js")).registerExport,
+  score: async () => (await import("./scoreCommand.js")).registerScore,
 };
 const COMMANDS = Object.keys(COMMAND_MODULES);
 

@@ -31,7 +31,7 @@ export function addSamplingOptions(cmd: Command, methodHelp: string, threads: bo
   if (threads) {
     cmd.option(
       "--workers <k>",
-      `Monte Carlo worker threads (--method mc), 1 to ${MAX_WORKERS}; 1 runs in-process; the output is the same for any count`,
+      `worker threads, 1 to ${MAX_WORKERS}: Monte Carlo samples (--method mc) and, in table, exact classes are computed on them; 1 runs in-process; the output is the same for any count`,
       integerOption("--workers", 1, MAX_WORKERS),
       availableParallelism(),
     );

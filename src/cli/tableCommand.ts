@@ -1,20 +1,23 @@
 /** `weightspace table`: every function a network computes, with its region and probabilities. */
 import type { Command } from "commander";
-import type { Architecture, ExactTable, TableRow } from "../arch/architecture.js";
+import type { Architecture, ClassMeasures, ExactTable } from "../arch/architecture.js";
+import { tableTotals } from "../arch/classMeasures.js";
 import type { ReluEstimator } from "../arch/layered/reluRaoBlackwell.js";
+import { measureClasses } from "../arch/measureClasses.js";
 import { monteCarloTable } from "../arch/monteCarloTable.js";
-import { formatHexFunction, parseFunction } from "../boolean/truthTable.js";
 import type { Prior } from "../measure/prior.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
 import { flagOf, givenOptions, rejectGiven } from "./givenOptions.js";
-import { checkOutputPath, type OutputSink, writeOutput } from "./outputSink.js";
+import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { type StagedProgress, stagedProgress } from "./progressBar.js";
-import { FORMATS, type Format, type RowWriter, rowWriter } from "./rowWriter.js";
+import { FORMATS, type Format } from "./rowWriter.js";
 import { checkReluEstimator, RELU_ESTIMATORS, reluEstimateRows, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
 import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
 import { runInfo } from "./runInfo.js";
-import { type Row, tableColumns } from "./tableColumns.js";
+import { classMode, NPN_ONLY_INPUTS } from "./tableListing.js";
+import { exactShard, jobCommand, monteCarloShard, type ShardRun, type ShardSpec, shardOption } from "./tableShard.js";
+import { monteCarloSummary, type TableOutput, tableWriter } from "./tableWriter.js";
 import { choiceOption, UsageError } from "./usageError.js";
 
 interface TableOptions extends PriorOptions, ArchOptions {
@@ -29,44 +32,8 @@ interface TableOptions extends PriorOptions, ArchOptions {
   hex: boolean;
   format: Format;
   out?: string;
-}
-
-/** Inputs from which only NPN classes are listed by default (billions of functions). */
-const NPN_ONLY_INPUTS = 7;
-/** Inputs at which one row per symmetry class is the default (15 million functions). */
-const CLASS_DEFAULT_INPUTS = 6;
-
-/** Which classes the options ask for, with the defaults of large n. */
-function classMode(arch: Architecture, opts: TableOptions, given: ReadonlySet<string>): "none" | "symmetry" | "npn" {
-  const large = arch.inputs >= CLASS_DEFAULT_INPUTS && arch.description.bias !== false;
-  if (opts.expand) {
-    if (!(arch.inputs === CLASS_DEFAULT_INPUTS && large))
-      throw new UsageError(`--expand lists every function at --inputs ${CLASS_DEFAULT_INPUTS} with bias, where classes are the default; got --inputs ${arch.inputs}`);
-    rejectGiven(given, ["classes"], "--expand lists functions, not classes");
-    return "none";
-  }
-  if (opts.classes === "npn") return "npn";
-  if (opts.classes !== undefined) return "symmetry";
-  if (arch.inputs >= NPN_ONLY_INPUTS) return "npn";
-  return large && !opts.all ? "symmetry" : "none";
-}
-
-/** Writes rows through a writer created at the first row, whose columns follow that row's fields. */
-function lazyWriter(opts: TableOptions, arch: Architecture, kinds: readonly string[], sink: OutputSink) {
-  let writer: RowWriter<Row> | undefined;
-  const open = (sample: Row | undefined) => {
-    writer ??= rowWriter<Row>(opts.format, sink, tableColumns(arch.inputs, kinds, sample, opts.hex), arch.description);
-    return writer;
-  };
-  const hex = (r: TableRow): Row =>
-    opts.hex ? { ...r, function: formatHexFunction(parseFunction(r.function, arch.inputs)) } : (r as unknown as Row);
-  return {
-    row: (r: TableRow) => {
-      const row = hex(r);
-      open(row).row(row);
-    },
-    end: (summary: Record<string, unknown>) => open(undefined).end(summary),
-  };
+  shard?: ShardSpec;
+  resume: boolean;
 }
 
 function exactTable(
@@ -76,7 +43,7 @@ function exactTable(
   given: ReadonlySet<string>,
   progress: StagedProgress,
 ): ExactTable {
-  rejectGiven(given, ["samples", "seed", "workers"], "they set Monte Carlo sampling; add --method mc");
+  rejectGiven(given, ["samples", "seed"], "they set Monte Carlo sampling; add --method mc");
   if (!arch.exactTable) throw new UsageError(`--method exact: --arch ${arch.type} has no exact table yet; the method that can: mc`);
   checkExactDimension(arch, priors, `--prior ${opts.prior}`);
   if (arch.inputs < NPN_ONLY_INPUTS)
@@ -97,6 +64,33 @@ function exactTable(
   }
 }
 
+/** The shard run of a table, if --shard is given. */
+function shardRun(
+  opts: TableOptions,
+  given: ReadonlySet<string>,
+  table: ShardRun["table"],
+  listing: Readonly<Record<string, unknown>>,
+  progress: StagedProgress,
+): ShardRun | undefined {
+  if (!opts.shard) {
+    if (opts.resume) throw new UsageError("--resume continues a shard: add --shard i/N and the shard's --out FILE");
+    return undefined;
+  }
+  if (opts.out === undefined || opts.out === "-")
+    throw new UsageError("--shard writes a shard file for weightspace merge: add --out FILE");
+  rejectGiven(given, ["all"], "shards split the measuring of classes; --all lists at most 4 inputs, run it whole");
+  return {
+    shard: opts.shard,
+    out: opts.out,
+    resume: opts.resume,
+    workers: opts.workers,
+    command: jobCommand(process.argv.slice(2)),
+    table,
+    settings: { run: table.run, output: table.output, listing },
+    progress,
+  };
+}
+
 async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const arch = architectureFromOptions(opts);
@@ -107,7 +101,7 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   if (estimator) {
     checkReluEstimator(arch, estimator);
     if (!given.has("samples")) opts.samples = DEFAULT_ESTIMATOR_SAMPLES;
-    rejectGiven(given, ["workers"], `--method ${estimator} runs in-process`);
+    rejectGiven(given, ["workers", "shard", "resume"], `--method ${estimator} runs in-process`);
   }
   const priors = priorsFromOptions(arch, opts, given);
   const kinds = priors.map((p) => p.family.kind);
@@ -120,27 +114,69 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   checkOutputPath(opts.out);
   const sampling = opts.method === "exact" ? undefined : { samples: opts.samples, seed: opts.seed };
   const run = runInfo("table", { arch: arch.description, priors: describePriors(arch, priors), method: opts.method, sampling });
+  const output: TableOutput = { format: opts.format, hex: opts.hex };
+  const shardTable = { inputs: arch.inputs, tableWords: arch.tableWords, arch: arch.description, kinds, output, run };
+  const listing = table ? { classes: opts.classes ?? null, expand: opts.expand, all: opts.all, certify: opts.certify } : {};
+  const shard = shardRun(opts, given, shardTable, listing, progress);
+  if (table) return exactRun(arch, table, priors, opts, run, shard, progress);
+  if (shard) return monteCarloShard(arch, priors, opts.samples, opts.seed, shard);
   const estimated = estimator ? reluEstimateRows(arch, reluEstimates(arch, priors, estimator, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t))) : undefined;
-  const mc =
-    table || estimated
-      ? undefined
-      : await monteCarloTable(arch, priors, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t), opts.workers);
+  const mc = estimated ? undefined : await monteCarloTable(arch, priors, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t), opts.workers);
   writeOutput(opts.out, (sink) => {
-    const writer = lazyWriter(opts, arch, kinds, sink);
-    if (table) {
-      table.forEachRow(writer.row);
-      progress.stop();
-      writer.end({ ...table.summary(), run });
-    } else if (estimated) {
-      progress.stop();
+    const writer = tableWriter(output, arch.inputs, arch.description, kinds, sink);
+    progress.stop();
+    if (estimated) {
       estimated.forEach(writer.row);
       const totals = Object.fromEntries(kinds.map((k) => [`${k}Total`, estimated.reduce((s, r) => s + Number((r as unknown as Record<string, { p: number }>)[k].p), 0)]));
       writer.end({ samples: opts.samples, seed: opts.seed, method: estimator, rows: estimated.length, ...totals, order: "truth-table string", run });
     } else if (mc) {
-      progress.stop();
       mc.forEachRow(writer.row);
-      writer.end({ ...mc.summary, rows: mc.summary.functionsSeen, order: "truth-table string", run });
+      writer.end(monteCarloSummary(mc, run));
     }
+  });
+}
+
+/** An exact table: its classes measured on --workers threads (or a shard of them), then written. */
+async function exactRun(
+  arch: Architecture,
+  table: ExactTable,
+  priors: Prior[],
+  opts: TableOptions,
+  run: Record<string, unknown>,
+  shard: ShardRun | undefined,
+  progress: StagedProgress,
+): Promise<void> {
+  const classed = priors.length > 0 ? table.classed : undefined;
+  if (shard) {
+    if (!classed)
+      throw new UsageError(
+        priors.length === 0
+          ? "--shard splits the measuring of classes: add --prior gaussian|uniform|both (a table without priors runs whole in seconds)"
+          : `--shard: the exact table of --arch ${arch.type} is not split into classes; run it whole or use --method mc`,
+      );
+    return exactShard(classed, shard);
+  }
+  const output: TableOutput = { format: opts.format, hex: opts.hex };
+  const kinds = priors.map((p) => p.family.kind);
+  if (!classed) {
+    return writeOutput(opts.out, (sink) => {
+      const writer = tableWriter(output, arch.inputs, arch.description, kinds, sink);
+      table.forEachRow(writer.row);
+      progress.stop();
+      writer.end({ ...table.summary(), run });
+    });
+  }
+  const classes = classed.classes();
+  const measures = await measureClasses(classed.priors, classes, classes.map((_, k) => k), {
+    workers: opts.workers,
+    onProgress: (d, t) => progress.update("measuring classes", d, t),
+  });
+  const totals = tableTotals(classed.priors, classes, measures as ClassMeasures[]);
+  writeOutput(opts.out, (sink) => {
+    const writer = tableWriter(output, arch.inputs, arch.description, kinds, sink);
+    classed.forEachRow((k) => measures[k], writer.row);
+    progress.stop();
+    writer.end({ ...classed.summary(totals), run });
   });
 }
 
@@ -179,6 +215,12 @@ export function registerTable(program: Command): void {
       choiceOption("--format", FORMATS),
       "text",
     )
-    .option("--out <file>", "write to this file instead of stdout (- for stdout; created only on success)");
+    .option("--out <file>", "write to this file instead of stdout (- for stdout; created only on success)")
+    .option(
+      "--shard <i/N>",
+      "compute part i of N (exact: a range of classes of equal predicted cost; mc: a range of sample chunks) into --out as a shard file; join the N files with weightspace merge",
+      shardOption,
+    )
+    .option("--resume", "with --shard: continue from OUT.checkpoint (exact), or do nothing if OUT is already the complete shard", false);
   addPriorOptions(cmd).action((opts: TableOptions, c: Command) => runTable(opts, c));
 }

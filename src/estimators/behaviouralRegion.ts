@@ -13,7 +13,6 @@ import type { ProbedRegion } from "./probedRegion.js";
 import { crossEntropyCost, softplus } from "./regionCost.js";
 import { denseNetOf, sigmoid } from "./_internals/denseNet.js";
 
-
 /**
  * The behavioural region of `reference` θ* in `arch` at level ε (natural-log KL, mean over rows).
  * @throws RangeError if ε ≤ 0 or not finite, or θ* has the wrong length or non-finite entries.
@@ -41,6 +40,7 @@ export function behaviouralRegion(arch: Architecture, reference: Float64Array, e
   };
   const contains = (theta: Float64Array) => kl(theta) <= epsilon;
   const convex = arch.type === "perceptron";
+  const cost = crossEntropyCost("cross-entropy to θ*'s output probabilities (the KL plus a constant)", net, target, arch.type === "perceptron");
   return {
     label: `behavioural region of θ* in ${arch.type}${arch.type === "perceptron" ? ` n=${arch.inputs}` : ` layers ${(arch.description.layers as number[]).join(",")}`}, mean KL ≤ ${epsilon}`,
     names: [...arch.parameters],
@@ -49,6 +49,9 @@ export function behaviouralRegion(arch: Architecture, reference: Float64Array, e
     radius: { method: "bisection", relativeTolerance: BISECTION_TOLERANCE },
     anchor: { theta: Float64Array.from(reference), method: "reference" },
     convex,
-    cost: crossEntropyCost("cross-entropy to θ*'s output probabilities (the KL plus a constant)", net, target, arch.type === "perceptron"),
+    cost,
+    // The sublevel form laplace and llc read: the KL itself (0 at θ*), whose Hessian is the
+    // cross-entropy's (they differ by a constant).
+    sublevel: { epsilon, cost: kl, hessian: (theta) => cost.hessian(theta) },
   };
 }

@@ -4,7 +4,27 @@
  * so the validation harness, `estimate`, `validate` and `score` treat them alike. A new estimator is
  * one file implementing `Estimator` plus its registration in `estimatorRegistry.ts`.
  */
+import type { Architecture } from "../arch/architecture.js";
 import type { Prior } from "../measure/prior.js";
+
+/**
+ * A region given as a sublevel set {θ : cost(θ) ≤ epsilon} of a cost that is 0 at the anchor and
+ * ≥ 0 near it (behavioural regions: mean_x KL(σ(out_θ*(x)) ‖ σ(out_θ(x))) ≤ ε). Laplace and the
+ * local learning coefficient read it; other estimators use only `contains` / `rayDistance`.
+ */
+export interface SublevelCost {
+  /** The region's cutoff ε > 0 (cost units, e.g. nats for a KL cost). */
+  readonly epsilon: number;
+  /** The cost at θ (≥ 0; 0 at the anchor). */
+  cost(theta: Float64Array): number;
+  /** The cost's Hessian at θ, D×D row-major, where a closed form exists (else estimators difference `cost`). */
+  hessian?(theta: Float64Array): Float64Array;
+  /**
+   * The exact Lebesgue volume of {θ : cost(θ) ≤ e} about the anchor, where it is known in closed
+   * form (e.g. a quadratic cost: an ellipsoid); estimators measure it otherwise.
+   */
+  volume?(e: number): number;
+}
 
 /**
  * A region an estimator can probe: a membership test and the exact (or toleranced) distance from an
@@ -30,6 +50,13 @@ export interface EstimatorRegion {
   readonly rows?: readonly (readonly bigint[])[];
   /** Exact probabilities where known, by prior kind (`gaussian`: {p, err}; `uniform`: {p, fraction}). */
   readonly exact?: Readonly<Record<string, { readonly p: number; readonly err?: number; readonly fraction?: string }>>;
+  /**
+   * The network whose function this region is, when it is one: the GP/EP estimator builds its
+   * NNGP kernel from it (with `function`).
+   */
+  readonly arch?: Architecture;
+  /** The cost and cutoff of a sublevel-set (behavioural) region, when it is one. */
+  readonly sublevel?: SublevelCost;
 }
 
 /** Options every estimator accepts; estimators ignore what they do not use. */
@@ -42,6 +69,11 @@ export interface EstimateOptions {
   readonly anchor?: Float64Array;
   /** Importance proposal for random-direction estimators. */
   readonly proposal?: "identity" | "hessian" | "fisher" | "adam" | "full";
+  /**
+   * Cutoffs ε_1 < … < ε_k (> 0) at which the local learning coefficient measures V(ε); default: 8
+   * geometric steps from ε/1000 to the region's own ε (`sublevel.epsilon`).
+   */
+  readonly cutoffs?: readonly number[];
 }
 
 /** One estimate of P(θ ∈ R) under a prior. */

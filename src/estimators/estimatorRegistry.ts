@@ -3,11 +3,19 @@
  * here. A new estimator is one file implementing `Estimator` plus one entry in `ESTIMATORS`.
  */
 import type { Estimator } from "./estimator.js";
+import { gpEpEstimator } from "./gpEpEstimator.js";
+import { laplaceEstimator } from "./laplaceEstimator.js";
+import { llcEstimator } from "./llcEstimator.js";
+import { monteCarloEstimator } from "./monteCarloEstimator.js";
 import { randomDirectionEstimator } from "./randomDirectionEstimator.js";
 
 /** Every registered estimator, in printing order. */
 const ESTIMATORS: readonly Estimator[] = [
   randomDirectionEstimator,
+  monteCarloEstimator,
+  gpEpEstimator,
+  laplaceEstimator,
+  llcEstimator,
 ];
 
 /** Names of the registered estimators, in printing order. */

@@ -34,7 +34,8 @@ export function functionRegion(arch: Architecture, f: BooleanFunction, priors: r
     if (!region.realizable) throw new RangeError(`${bits} is not computed by any perceptron with ${arch.inputs} inputs (not a threshold function)`);
     const piece = region.pieces[0];
     const cost = crossEntropyCost("logistic loss of the margin over the truth table", denseNetOf(arch), labels(f), true);
-    return coneRegion(piece.rows, arch.parameters, { label, function: bits, priors, cost });
+    // `arch` lets estimators that model the network (gp-ep: the NNGP kernel) read it.
+    return { ...coneRegion(piece.rows, arch.parameters, { label, function: bits, priors, cost }), arch };
   }
   const implicit = arch.implicitRegion(f);
   let measures: Readonly<Record<string, ConeMeasure>> = {};
@@ -65,6 +66,7 @@ export function functionRegion(arch: Architecture, f: BooleanFunction, priors: r
     anchor,
     convex: false,
     cost,
+    arch,
   };
 }
 

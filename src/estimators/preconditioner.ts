@@ -15,10 +15,10 @@
  *
  * Every P is scaled to det P = 1 (by its log-determinant: the sum of log eigenvalues).
  */
-import { createRequire } from "node:module";
 import { randomStream } from "../measure/randomStream.js";
 import type { Prior } from "../measure/prior.js";
 import type { RegionCost } from "./regionCost.js";
+import { lazyMathjs, symmetricEigen } from "./symmetricEigen.js";
 
 /** The proposals, in the order options list them. */
 export const PROPOSALS = ["identity", "hessian", "fisher", "adam", "full"] as const;
@@ -43,31 +43,6 @@ export interface Preconditioner {
 
 /** Adam's settings for the `adam` proposal's training run. */
 export const ADAM_RUN = { steps: 200, learningRate: 0.05, beta1: 0.9, beta2: 0.999 } as const;
-
-type MathJs = typeof import("mathjs");
-let mathjs: MathJs | undefined;
-/** mathjs, loaded on first use (its import costs about a second, which only `full` needs). */
-function math(): MathJs {
-  mathjs ??= createRequire(import.meta.url)("mathjs") as MathJs;
-  return mathjs;
-}
-
-/**
- * The symmetric eigendecomposition M = V·diag(λ)·Vᵀ by mathjs `eigs`, eigenvectors as the columns of
- * V (row-major D×D).
- */
-export function symmetricEigen(M: Float64Array, D: number): { values: Float64Array; vectors: Float64Array } {
-  const rows = Array.from({ length: D }, (_, i) => Array.from(M.subarray(i * D, (i + 1) * D)));
-  const result = math().eigs(rows) as unknown as { values: number[]; eigenvectors: { value: number; vector: number[] }[] };
-  const values = new Float64Array(D);
-  const vectors = new Float64Array(D * D);
-  result.eigenvectors.forEach((e, j) => {
-    values[j] = e.value;
-    const norm = Math.hypot(...e.vector);
-    for (let i = 0; i < D; i++) vectors[i * D + j] = e.vector[i] / norm;
-  });
-  return { values, vectors };
-}
 
 /** M_z = S·M_θ·S for the prior's scales S = diag(s). */
 function whiten(M: Float64Array, s: readonly number[]): Float64Array {
@@ -186,7 +161,7 @@ export function buildPreconditioner(inputs: PreconditionerInputs): Preconditione
 export function customPreconditioner(P: Float64Array, D: number): Preconditioner {
   if (P.length !== D * D || P.some((x) => !Number.isFinite(x))) throw new RangeError(`a preconditioner must be a finite ${D}×${D} matrix`);
   const rows = Array.from({ length: D }, (_, i) => Array.from(P.subarray(i * D, (i + 1) * D)));
-  const det = math().det(rows) as number;
+  const det = lazyMathjs().det(rows) as number;
   if (!(Math.abs(det) > 0)) throw new RangeError("the preconditioner is singular (det P = 0)");
   const scale = Math.exp(-Math.log(Math.abs(det)) / D);
   return { proposal: "full", matrix: P.map((x) => x * scale), diagonal: null, condition: Number.NaN, evaluations: 0, source: "given matrix" };

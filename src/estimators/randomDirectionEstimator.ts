@@ -21,7 +21,7 @@
 import { toNumber } from "../geometry/rational.js";
 import { gaussianRayMass } from "../measure/gaussianRayMass.js";
 import { standardNormals } from "../measure/gaussianPrior.js";
-import { logGamma } from "../measure/logGamma.js";
+import { logUnitBallVolume } from "../measure/unitBallVolume.js";
 import type { Prior } from "../measure/prior.js";
 import { randomStream } from "../measure/randomStream.js";
 import { directionAggregates } from "./directionAggregates.js";
@@ -177,7 +177,7 @@ function runDirections(
   const radius = radiusFunction(region, theta, s);
   const mass = kind === "gaussian" ? gaussianRayMass(D) : null;
   // ln(V_D / 2^D): the uniform density 2^{−D} times the volume of the unit ball.
-  const logBall = (D / 2) * Math.log(Math.PI) - logGamma(D / 2 + 1) - D * Math.LN2;
+  const logBall = logUnitBallVolume(D) - D * Math.LN2;
   // The Gaussian's support for the re-entry check: the ball of radius √D + 8 (mass outside < 1e-13).
   const supportSq = (Math.sqrt(D) + 8) ** 2;
   const rng = randomStream(mixSeed(seed, STREAM.directions));

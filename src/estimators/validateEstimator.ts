@@ -9,6 +9,7 @@ import type { Prior } from "../measure/prior.js";
 import type { EstimateOptions, Estimator, EstimatorRegion } from "./estimator.js";
 import type { Proposal } from "./preconditioner.js";
 import { anchorFor, preconditionerFor, type RandomDirectionOptions } from "./randomDirectionEstimator.js";
+import { isProbed } from "./probedRegion.js";
 import { mixSeed } from "./_internals/mixSeed.js";
 
 /** Settings of a validation run. */
@@ -91,6 +92,9 @@ export function validateRegion(estimator: Estimator, region: EstimatorRegion, pr
     // One anchor and preconditioner per region: they are part of the method, not of the noise.
     const anchor = anchorFor(region, base);
     extra = { anchor: anchor.theta, preconditioner: preconditionerFor(region, prior, anchor.theta, base) };
+  } else if (isProbed(region) && region.anchor) {
+    // The rivals that need an interior point (laplace, llc) get the region's own; the others ignore it.
+    extra = { anchor: region.anchor.theta };
   }
   const R = options.repeats;
   let sum = 0;

@@ -8,6 +8,9 @@ import type { Architecture } from "../arch/architecture.js";
 import { abs, cmp, parse, rat, sub, toNumber, ZERO } from "../geometry/rational.js";
 import type { EntropyBiasEntry } from "./entropyBias.js";
 
+/** Standard deviations a sampled P(T = t) may lie from the claim. */
+export const SAMPLED_SIGMAS = 5;
+
 /** Whether the theorem applies to the architecture: a perceptron without bias on binary inputs. */
 export function antiEntropyApplies(arch: Architecture): boolean {
   return arch.type === "perceptron" && arch.description.bias === false && arch.encoding === "binary";
@@ -23,7 +26,12 @@ export interface AntiEntropyCheck {
   readonly exactEquality?: boolean;
   /** For numerical priors: the largest error bound of the P(T = t). */
   readonly maxErr?: number;
-  /** exactEquality, or maxDeviation within maxErr (plus one rounding of the subtraction). */
+  /**
+   * For a Monte Carlo table: max over t of |P(T = t) − claim| in standard deviations of the claimed
+   * binomial proportion, √(claim·(1 − claim)/samples) (Infinity for a hit where the claim is 0).
+   */
+  readonly maxSigma?: number;
+  /** exactEquality, or maxDeviation within maxErr (plus one rounding of the subtraction), or (sampled) maxSigma ≤ 5. */
   readonly holds: boolean;
 }
 
@@ -40,9 +48,17 @@ export function antiEntropyCheck(entries: readonly EntropyBiasEntry[], n: number
   let exact = true;
   let maxErr = 0;
   let numerical = false;
+  let sampled = false;
+  let maxSigma = 0;
   for (const e of entries) {
     const want = expected(e.t);
-    if (typeof e.fraction === "string") {
+    if (typeof e.hits === "number" && typeof e.samples === "number") {
+      sampled = true;
+      const claim = toNumber(want);
+      const dev = Math.abs(e.p - claim);
+      maxDeviation = Math.max(maxDeviation, dev);
+      maxSigma = Math.max(maxSigma, claim === 0 ? (dev === 0 ? 0 : Infinity) : dev / Math.sqrt((claim * (1 - claim)) / e.samples));
+    } else if (typeof e.fraction === "string") {
       const dev = abs(sub(parse(e.fraction), want));
       exact &&= cmp(dev, ZERO) === 0;
       maxDeviation = Math.max(maxDeviation, toNumber(dev));
@@ -53,6 +69,8 @@ export function antiEntropyCheck(entries: readonly EntropyBiasEntry[], n: number
     }
   }
   const expectedText = `1/${rows}`;
+  // Five standard deviations: a true claim fails with probability below 6e-7 per t.
+  if (sampled) return { expected: expectedText, maxDeviation, maxSigma, holds: maxSigma <= SAMPLED_SIGMAS };
   if (!numerical) return { expected: expectedText, maxDeviation, exactEquality: exact, holds: exact };
   return { expected: expectedText, maxDeviation, maxErr, holds: maxDeviation <= maxErr + Number.EPSILON };
 }

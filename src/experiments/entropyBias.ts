@@ -3,6 +3,7 @@
  * P(T = t) = Σ_{f with t ones} P(f), t = 0 … 2^n.
  */
 import { onesCount, rowCount } from "../boolean/truthTable.js";
+import { isMonteCarloEstimate, type MonteCarloEstimate, monteCarloTotal } from "../measure/monteCarlo.js";
 import type { ConeMeasure, Prior } from "../measure/prior.js";
 import type { FunctionPopulation } from "./functionPopulation.js";
 
@@ -18,7 +19,8 @@ export type EntropyBiasEntry = {
 /**
  * P(T = t) for t = 0 … 2^n under `prior`, each the prior family's own sum of the table's
  * probabilities (family.total): an exact rational `fraction` for the uniform prior, a double `p`
- * with the summed error bound `err` for the Gaussian one.
+ * with the summed error bound `err` for the Gaussian one; for a Monte Carlo table the fraction of
+ * the samples with its 95% Wilson interval (`hits`, `samples`, `ci`).
  * @throws RangeError if the population was not measured with this prior's kind.
  */
 export function entropyBias(pop: FunctionPopulation, prior: Prior): EntropyBiasEntry[] {
@@ -26,6 +28,10 @@ export function entropyBias(pop: FunctionPopulation, prior: Prior): EntropyBiasE
   if (pop.classes.length > 0 && pop.classes[0].measures[kind] === undefined)
     throw new RangeError(`entropyBias: the table was not measured with the ${kind} prior`);
   const rows = rowCount(pop.inputs);
+  // A sampled table: P(T = t) is the fraction of all samples whose function has t ones (functions
+  // never sampled have no hits to add), with its Wilson interval.
+  const first = pop.classes[0]?.measures[kind];
+  const sampled = first !== undefined && isMonteCarloEstimate(first) ? first : undefined;
   // weights[t]: class index → members with t ones.
   const weights = Array.from({ length: rows + 1 }, () => new Map<number, number>());
   const counts = new Array<number>(rows + 1).fill(0);
@@ -37,6 +43,7 @@ export function entropyBias(pop: FunctionPopulation, prior: Prior): EntropyBiasE
   });
   return weights.map((byClass, t) => {
     const parts = [...byClass.entries()].map(([c, weight]) => ({ measure: pop.classes[c].measures[kind], weight }));
+    if (sampled) return { t, functions: counts[t], ...monteCarloTotal(parts as { measure: MonteCarloEstimate; weight: number }[], sampled.samples, sampled.seed) };
     return { t, functions: counts[t], ...prior.family.total(parts) };
   });
 }

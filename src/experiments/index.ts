@@ -1,6 +1,7 @@
 /** `weightspace/experiments`: simplicity-bias analyses of exact tables. */
 export * from "./antiEntropyCheck.js";
 export * from "./bootstrapInterval.js";
+export * from "./classMeasurePoints.js";
 export * from "./entropyBias.js";
 export * from "./functionPopulation.js";
 export * from "./measureColumn.js";

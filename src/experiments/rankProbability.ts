@@ -13,6 +13,8 @@ export interface RankProbabilityEntry {
   readonly p: number;
   /** The row's function (class representative). */
   readonly function: string;
+  /** 95% interval of p, where P is sampled (Monte Carlo tables). */
+  readonly ci?: readonly [number, number];
 }
 
 /**
@@ -25,7 +27,8 @@ export function rankProbability(pop: FunctionPopulation, prior: Prior): RankProb
   let rank = 1;
   return order.map((i) => {
     const c = pop.classes[i];
-    const entry = { rank, functions: c.orbit, p: c.measures[kind].p, function: formatFunction(c.function) };
+    const m = c.measures[kind] as { p: number; ci?: [number, number] };
+    const entry = { rank, functions: c.orbit, p: m.p, function: formatFunction(c.function), ...(m.ci ? { ci: m.ci } : {}) };
     rank += c.orbit;
     return entry;
   });

@@ -8,6 +8,7 @@ import type { Architecture } from "../arch/architecture.js";
 import type { ComplexityMeasureName } from "../arch/complexityOfFunction.js";
 import type { Prior } from "../measure/prior.js";
 import { type AntiEntropyCheck, antiEntropyApplies, antiEntropyCheck } from "./antiEntropyCheck.js";
+import { classMeasurePoints } from "./classMeasurePoints.js";
 import { type BootstrapInterval, bootstrapIntervals, DEFAULT_BOOTSTRAP } from "./bootstrapInterval.js";
 import { type EntropyBiasEntry, entropyBias } from "./entropyBias.js";
 import type { FunctionPopulation } from "./functionPopulation.js";
@@ -69,34 +70,14 @@ interface MeasurePoints {
 }
 
 function measurePoints(pop: FunctionPopulation, k: Float64Array, priors: readonly Prior[]): MeasurePoints {
-  const pointOf = new Int32Array(k.length).fill(-1);
-  const index = new Map<string, number>();
-  const cls: number[] = [];
-  const ks: number[] = [];
-  const weight: number[] = [];
-  let functions = 0;
-  for (let i = 0; i < k.length; i++) {
-    if (Number.isNaN(k[i])) continue;
-    functions++;
-    const key = `${pop.classOf[i]}:${k[i]}`;
-    let p = index.get(key);
-    if (p === undefined) {
-      p = cls.length;
-      index.set(key, p);
-      cls.push(pop.classOf[i]);
-      ks.push(k[i]);
-      weight.push(0);
-    }
-    weight[p]++;
-    pointOf[i] = p;
-  }
+  const pts = classMeasurePoints(pop, k);
   const pairs: Record<string, RankedPairs> = {};
   for (const prior of priors) {
     const kind = prior.family.kind;
-    const y = Float64Array.from(cls, (c) => Math.log2(pop.classes[c].measures[kind].p));
-    pairs[kind] = rankPairs({ x: Float64Array.from(ks), y, weight: Float64Array.from(weight) });
+    const y = Float64Array.from(pts.classOf, (c) => Math.log2(pop.classes[c].measures[kind].p));
+    pairs[kind] = rankPairs({ x: Float64Array.from(pts.k), y, weight: Float64Array.from(pts.functions) });
   }
-  return { pointOf, pairs, functions };
+  return { pointOf: pts.pointOf, pairs, functions: pts.counted };
 }
 
 /**

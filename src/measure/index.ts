@@ -18,3 +18,5 @@ export * from "./erfc.js";
 export * from "./gaussianRayMass.js";
 export * from "./incompleteGamma.js";
 export * from "./logGamma.js";
+export * from "./normalCdf.js";
+export * from "./unitBallVolume.js";

@@ -45,6 +45,26 @@ export function monteCarloEstimate(hits: number, samples: number, seed: number):
   return { p: hits / samples, ci: wilsonInterval(hits, samples), samples, hits, method: "mc", seed };
 }
 
+/** Whether a measure is a Monte Carlo estimate (it carries its hits and samples). */
+export function isMonteCarloEstimate(m: { readonly p: number }): m is MonteCarloEstimate {
+  return (m as Partial<MonteCarloEstimate>).method === "mc" && typeof (m as Partial<MonteCarloEstimate>).hits === "number";
+}
+
+/**
+ * The estimate of a union of disjoint regions from their estimates on the same samples (one seed
+ * and sample count): the hits add, each part counted `weight` times.
+ * @throws RangeError when the parts come from different sample counts or seeds.
+ */
+export function monteCarloTotal(parts: readonly { readonly measure: MonteCarloEstimate; readonly weight: number }[], samples: number, seed: number): MonteCarloEstimate {
+  let hits = 0;
+  for (const { measure, weight } of parts) {
+    if (measure.samples !== samples || measure.seed !== seed)
+      throw new RangeError(`Monte Carlo parts of ${measure.samples} samples (seed ${measure.seed}) cannot be added to ones of ${samples} (seed ${seed})`);
+    hits += weight * measure.hits;
+  }
+  return monteCarloEstimate(hits, samples, seed);
+}
+
 /**
  * The prior's scales as doubles for sampling. With `normalise` (the default) they are divided
  * exactly by the largest: where the region is a cone, which functions the samples compute depends

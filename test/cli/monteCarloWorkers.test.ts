@@ -1,6 +1,7 @@
 /**
  * `--workers K` through the built CLI (where the compiled worker script exists, so K ≥ 2 really
- * runs threads): the output is byte-identical for 1 and 2 (and 3) workers, for tables and volumes.
+ * runs threads): the output is byte-identical for 1 and 2 (and 3) workers, for Monte Carlo tables
+ * and volumes and for exact tables (classes measured on the threads).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, runCli, runCliAsync } from "./_helpers/runCli.js";
@@ -32,9 +33,25 @@ describe("--workers", () => {
     expect(other.stdout).not.toBe(one.stdout);
   });
 
+  it("exact tables print the same bytes with 1 and 2 workers, in every listing", async () => {
+    const tables = [
+      ["table", "--inputs", "4", "--prior", "both", "--format", "jsonl"],
+      ["table", "--inputs", "4", "--encoding", "signed", "--classes", "npn", "--prior", "both", "--format", "text"],
+      ["table", "--inputs", "3", "--prior", "uniform", "--all", "--format", "csv"],
+    ];
+    const runs = await Promise.all(tables.flatMap((args) => ["1", "2"].map((k) => runCliAsync([...args, "--workers", k]))));
+    for (let t = 0; t < tables.length; t++) {
+      const [one, two] = runs.slice(2 * t, 2 * t + 2);
+      expect(one.status).toBe(0);
+      expect(one.stdout).toMatch(/uniform/);
+      expect(two.stdout).toBe(one.stdout);
+    }
+  });
+
   it.each([
     ["0 workers", ["table", "--inputs", "2", "--method", "mc", "--prior", "gaussian", "--workers", "0"], /--workers must be an integer from 1/],
-    ["--workers without mc", ["table", "--inputs", "2", "--workers", "2"], /--workers.*--method mc/],
+    ["0 workers, exact", ["table", "--inputs", "2", "--prior", "gaussian", "--workers", "0"], /--workers must be an integer from 1/],
+    ["-1 workers, exact", ["table", "--inputs", "2", "--prior", "gaussian", "--workers", "-1"], /--workers must be an integer from 1/],
     ["volume --workers without mc", ["volume", "--inputs", "2", "--function", "0001", "--workers", "2"], /--workers.*--method mc/],
   ])("rejects %s with one line and exit 2", (_, args, message) => {
     const r = runCli(args);

@@ -10,7 +10,7 @@ import { parseFunction } from "../../src/boolean/truthTable.js";
 import { behaviouralRegion } from "../../src/estimators/behaviouralRegion.js";
 import { functionRegion } from "../../src/estimators/functionRegion.js";
 import type { RegionCost } from "../../src/estimators/regionCost.js";
-import { symmetricEigen } from "../../src/estimators/preconditioner.js";
+import { symmetricEigen } from "../../src/estimators/symmetricEigen.js";
 import { gaussian, perceptron } from "./_helpers/priors.js";
 
 /** Smallest |hidden pre-activation| of the relu 2-3-1 net at θ over the four rows (its kinks). */

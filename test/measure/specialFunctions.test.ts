@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { erfc, erfcx } from "../../src/measure/erfc.js";
+import { erfBySeries, erfc, erfcx, erfcxByContinuedFraction } from "../../src/measure/erfc.js";
 import { gaussianRayMass } from "../../src/measure/gaussianRayMass.js";
 import { logGammaP, logGammaQ } from "../../src/measure/incompleteGamma.js";
 import { log1pmx, logGamma } from "../../src/measure/logGamma.js";
@@ -47,6 +47,17 @@ describe("logGamma", () => {
 describe("erfcx and erfc", () => {
   it("match mpmath to 1e-14 relative for x from 0 to 1e5", () => {
     for (const e of ref.erfcx) expect(Math.abs(erfcx(Number(e.x)) / Number(e.erfcx) - 1), `x = ${e.x}`).toBeLessThanOrEqual(1e-14);
+  });
+  it("rest on two slow expansions that match mpmath on their own: the continued fraction to 5e-16 relative (x ≥ 1/2), the erf series to 2e-16 absolute (x < 1/2)", () => {
+    for (const e of ref.erfcx) {
+      const x = Number(e.x);
+      const want = Number(e.erfcx);
+      if (x >= 0.5) expect(Math.abs(erfcxByContinuedFraction(x) / want - 1), `x = ${e.x}`).toBeLessThanOrEqual(5e-16);
+      // erf = 1 − erfcx·e^{−x²}; the reference's rounding makes the comparison absolute.
+      else expect(Math.abs(erfBySeries(x) - (1 - want * Math.exp(-x * x))), `x = ${e.x}`).toBeLessThanOrEqual(2e-16);
+    }
+    expect(() => erfcxByContinuedFraction(0)).toThrow(RangeError);
+    expect(() => erfBySeries(-1)).toThrow(RangeError);
   });
   it("satisfy erfc(x) + erfc(−x) = 2 and known values", () => {
     for (const x of [0, 0.3, 1.7, 4]) expect(erfc(x) + erfc(-x)).toBeCloseTo(2, 14);

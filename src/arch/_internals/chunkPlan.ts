@@ -15,11 +15,26 @@ export function chunkCount(samples: number): number {
   return Math.ceil(samples / CHUNK);
 }
 
-/** The chunks of a run, in order, computed lazily (a run of 1e12 samples has about a million). */
-export function* chunkPlan(seed: number, samples: number): Generator<Chunk> {
+/** Chunks `start` (inclusive) to `end` (exclusive) of a run, counted from 0. */
+export interface ChunkRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The chunks of a run (or of `range`), in order, computed lazily (a run of 1e12 samples has about a
+ * million).
+ * @throws RangeError if the range is not within the run's chunks.
+ */
+export function* chunkPlan(seed: number, samples: number, range?: ChunkRange): Generator<Chunk> {
+  const count = chunkCount(samples);
+  const { start, end } = range ?? { start: 0, end: count };
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || start > end || end > count)
+    throw new RangeError(`chunk range ${start}…${end} is not within the run's ${count} chunks`);
   const rng = randomStream(seed);
-  for (let start = 0; start < samples; start += CHUNK) {
-    yield { state: rng.getState(), count: Math.min(CHUNK, samples - start) };
+  for (let c = 0; c < start; c++) rng.jump();
+  for (let c = start; c < end; c++) {
+    yield { state: rng.getState(), count: Math.min(CHUNK, samples - c * CHUNK) };
     rng.jump();
   }
 }

@@ -13,7 +13,7 @@ import { FunctionCounts, type PackedCounts } from "./functionCounts.js";
 const BATCH = 512;
 
 /** Rows of the architecture's truth tables (bits used of its table words). */
-export function tableRows(arch: Architecture): number {
+export function tableRows(arch: Pick<Architecture, "tableWords" | "inputs">): number {
   return Math.min(32 * arch.tableWords, 2 ** arch.inputs);
 }
 

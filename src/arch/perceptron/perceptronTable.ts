@@ -3,19 +3,19 @@
  * one row per symmetry class, each with its certified region and its probability under each
  * requested prior, measured once per class of the prior's symmetry group.
  */
-import { formatFunction, parseFunction, rowCount } from "../../boolean/truthTable.js";
+import { formatFunction, formatWords, parseFunction, rowCount } from "../../boolean/truthTable.js";
 import { rowValue, wordsFromBigInt } from "../../boolean/tableWords.js";
-import type { ConeMeasure, Prior } from "../../measure/prior.js";
-import type { ExactTable, ExactTableOptions, TableRow } from "../architecture.js";
+import type { ClassedTable, ExactTable, ExactTableOptions, TableClass, TableRow } from "../architecture.js";
+import { measuredInProcess } from "../classMeasures.js";
 import { certifyFunctionSource, certifyThresholdClassList } from "./completenessCertificate.js";
-import { functionSource } from "./functionSource.js";
+import { type FunctionSource, functionSource } from "./functionSource.js";
 import { type FunctionRegion, regionFromWitness, unrealisableRegion } from "./perceptronRegion.js";
 import { parameterCount, type PerceptronSpec, rowVector } from "./perceptronSpec.js";
 import { publishedCount } from "./publishedCounts.js";
 import { MAX_BINARY_NO_BIAS_INPUTS, MAX_TABLE_INPUTS } from "./realisableFunctions.js";
 import { ClassPartition } from "./symmetryClasses.js";
 import { unrealisableCertificate } from "./unrealisableCertificate.js";
-import { thresholdClassRegions } from "./thresholdClassRegions.js";
+import { type ClassRegion, thresholdClassRegions } from "./thresholdClassRegions.js";
 import { NPN_CLASS_COUNTS } from "./thresholdEnumeration.js";
 
 /** Largest n for which `all` lists every Boolean function (2^(2^n) rows). */
@@ -24,29 +24,6 @@ export const MAX_ALL_INPUTS = 4;
 /** The facet rows s_x·x̃ of a table as integer vectors. */
 function facetVectors(spec: PerceptronSpec, table: Uint32Array, facetRows: readonly number[]): bigint[][] {
   return facetRows.map((r) => rowVector(spec, r).map((c) => BigInt(rowValue(table, r) ? c : -c)));
-}
-
-/** Accumulates per-class measures and orbit weights for each prior, for the summary totals. */
-class Totals {
-  private readonly parts: { measure: ConeMeasure; weight: number }[][];
-  constructor(private readonly priors: readonly Prior[]) {
-    this.parts = priors.map(() => []);
-  }
-  /** Measures the cone under every prior, records it with its weight, returns the row fields. */
-  measure(rows: readonly (readonly bigint[])[], weight: number): Record<string, ConeMeasure> {
-    const out: Record<string, ConeMeasure> = {};
-    this.priors.forEach((prior, i) => {
-      const m = prior.family.measureCone(rows, prior.scales);
-      this.parts[i].push({ measure: m, weight });
-      out[prior.family.kind] = m;
-    });
-    return out;
-  }
-  summary(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    this.priors.forEach((prior, i) => Object.assign(out, prior.family.summaryFields(prior.family.total(this.parts[i]))));
-    return out;
-  }
 }
 
 const WITNESS_CHECK =
@@ -88,18 +65,18 @@ function checkOptions(spec: PerceptronSpec, options: ExactTableOptions): void {
 }
 
 /** One row per NPN class (with bias; n ≤ 7), measured once per class. */
-function npnTable(spec: PerceptronSpec, options: ExactTableOptions): ExactTable {
-  const totals = new Totals(options.priors);
+function npnTable(spec: PerceptronSpec, options: ExactTableOptions): ClassedTable {
   const n = spec.inputs;
-  let rows = 0;
-  let functions = 0;
-  let classes = 0;
   const published = publishedCount(spec);
+  const measured = options.priors.length > 0;
   let certification = `${WITNESS_CHECK}; class list complete because its class count (OEIS A001529) and its sum of orbits (OEIS A000609) equal the published ones (facet-flip closure not run: ask for it with certify)`;
-  const forEachRow = (visit: (row: TableRow) => void) => {
+  let functions = 0;
+  let rows: ClassRegion[] | undefined;
+  let classes: TableClass[] = [];
+  const enumerate = () => {
+    if (rows) return { rows, classes };
     const list = thresholdClassRegions(spec, (d, t) => options.onProgress?.("sweeping weights", d, t));
     functions = list.count;
-    classes = list.classes;
     if (options.certify || n <= ALWAYS_CERTIFY_INPUTS) {
       const cert = certifyThresholdClassList(spec, {
         list: list.list,
@@ -108,116 +85,173 @@ function npnTable(spec: PerceptronSpec, options: ExactTableOptions): ExactTable 
       if (!cert.closed) throw new Error(`the class list is not closed under facet flips: ${cert.certification}`);
       certification = `${WITNESS_CHECK}; ${cert.certification}`;
     }
+    const regions: ClassRegion[] = [];
     list.forEach((row) => {
-      let out: TableRow = row;
-      if (options.priors.length > 0) {
-        const table = wordsFromBigInt(parseFunction(row.function, n).bits, n);
-        out = { ...row, ...totals.measure(facetVectors(spec, table, row.facetRows), row.orbit) };
-      }
-      rows++;
-      options.onProgress?.("facets by adjacency", rows, classes);
-      visit(out);
+      regions.push(row);
+      options.onProgress?.("facets by adjacency", regions.length, list.classes);
     });
+    rows = regions;
+    if (measured) classes = regions.map((row) => ({ rows: facetVectors(spec, tableOf(row.function, n), row.facetRows), orbit: row.orbit }));
+    return { rows, classes };
   };
   return {
-    forEachRow,
-    summary: () => ({
+    priors: options.priors,
+    classes: () => enumerate().classes,
+    get rowCount() {
+      return enumerate().rows.length;
+    },
+    forEachRow(measures, visit) {
+      enumerate().rows.forEach((row, k) => {
+        if (!measured) return visit(row, k, k);
+        const m = measures(k);
+        if (m) visit({ ...row, ...m }, k, k);
+      });
+    },
+    summary: (totals) => ({
       functions,
       ...(published ? { publishedCount: published.count, publishedSource: published.source } : {}),
-      classes,
+      classes: enumerate().rows.length,
       publishedClasses: NPN_CLASS_COUNTS[n],
       symmetry: "NPN (input permutations, input negations, output negation)",
-      ...totals.summary(),
-      rows,
+      ...totals,
+      rows: enumerate().rows.length,
       order: "class list",
       certification,
     }),
   };
 }
 
+/** A table (word form) from its truth-table string. */
+function tableOf(text: string, n: number): Uint32Array {
+  return wordsFromBigInt(parseFunction(text, n).bits, n);
+}
+
 /**
- * The exact table of `spec` for the given options (see ExactTableOptions).
+ * The exact table of `spec` for the given options (see ExactTableOptions), measured in this thread;
+ * its `classed` form lets the measuring run elsewhere.
  * @throws RangeError for options that do not apply to this perceptron (say which and why).
  */
 export function perceptronTable(spec: PerceptronSpec, options: ExactTableOptions): ExactTable {
   checkOptions(spec, options);
-  if (options.classes === "npn") return npnTable(spec, options);
-  const classes = options.classes === "symmetry";
-  const totals = new Totals(options.priors);
+  return measuredInProcess(options.classes === "npn" ? npnTable(spec, options) : functionTable(spec, options), options.onProgress);
+}
+
+/** The enumeration behind a table of functions or of symmetry classes. */
+interface Enumerated {
+  readonly source: FunctionSource;
+  readonly partition: ClassPartition | null;
+  /** One class row per symmetry class (classes mode), in class order. */
+  readonly classRows: (FunctionRegion & { orbit: number })[];
+  /** The classes to measure (priors given), in class order. */
+  readonly classes: TableClass[];
+  readonly certification: string;
+}
+
+/** Every realisable function (or every function with `all`), or one row per symmetry class. */
+function functionTable(spec: PerceptronSpec, options: ExactTableOptions): ClassedTable {
+  const byClass = options.classes === "symmetry";
+  const measured = options.priors.length > 0;
   const published = publishedCount(spec);
-  let count = 0;
-  let classCount: number | undefined;
-  let rows = 0;
-  let sorted = true;
-  let certification = "";
-  const forEachRow = (visit: (row: TableRow) => void) => {
+  const m = rowCount(spec.inputs);
+  let done: Enumerated | undefined;
+  const enumerate = (): Enumerated => {
+    if (done) return done;
     const source = functionSource(spec, (d, t) => options.onProgress?.("enumerating", d, t));
-    count = source.count;
-    sorted = source.sorted;
     if (published && published.count !== source.count)
       throw new Error(`found ${source.count} functions, the published count is ${published.count}`);
     const cert = certifyFunctionSource(source, { onProgress: (d, t) => options.onProgress?.("proving completeness", d, t) });
     if (!cert.closed) throw new Error(`the enumeration is not closed under facet flips: ${cert.certification}`);
-    certification = `${WITNESS_CHECK}; ${cert.certification}`;
-    const measured = options.priors.length > 0;
     const partition =
-      classes || measured ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count, source.enumeration) : null;
-    const volumes: Record<string, ConeMeasure>[] = [];
-    const byFunction = options.all ? new Map<string, TableRow>() : null;
-    let done = 0;
-    // forEach is a callback walk; rows are collected per call and yielded in order between calls.
+      byClass || measured ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count, source.enumeration) : null;
+    const classRows: (FunctionRegion & { orbit: number })[] = [];
+    const classes: TableClass[] = [];
+    if (partition) {
+      // Classes are numbered in the order the walk meets them; the first member represents each
+      // (volumes are constant on classes, so each is measured once).
+      let seen = 0;
+      source.forEach((table, witness, facetMask) => {
+        seen++;
+        if ((seen & 0x3ff) === 0 || seen === source.count) options.onProgress?.("classes", seen, source.count);
+        const orbit = partition.visit(table);
+        if (orbit === 0) return;
+        const region = regionFromWitness(spec, source.has, table, Array.from(witness), facetMask);
+        if (byClass) classRows.push({ ...region, orbit });
+        if (measured) classes.push({ rows: facetVectors(spec, table, region.facetRows), orbit });
+      });
+    }
+    done = { source, partition, classRows, classes, certification: `${WITNESS_CHECK}; ${cert.certification}` };
+    return done;
+  };
+  const rowTotal = () => {
+    const e = enumerate();
+    if (options.all) return 2 ** m;
+    return byClass ? e.classRows.length : e.source.count;
+  };
+  const forEachRow: ClassedTable["forEachRow"] = (measures, visit) => {
+    const { source, partition, classRows } = enumerate();
+    if (byClass) {
+      classRows.forEach((row, k) => {
+        if (!measured) return visit(row, k, k);
+        const mk = measures(k);
+        if (mk) visit({ ...row, ...mk }, k, k);
+      });
+      return;
+    }
+    // With `all`, rows are collected by function and yielded in truth-table order at the end (null:
+    // a function of a class measured elsewhere).
+    const byFunction = options.all ? new Map<string, { row: TableRow; id: number } | null>() : null;
+    let walked = 0;
+    let index = 0;
     source.forEach((table, witness, facetMask) => {
-      done++;
-      if ((done & 0x3ff) === 0 || done === source.count) options.onProgress?.("rows", done, source.count);
-      const orbit = partition ? partition.visit(table) : 0;
-      if (classes && orbit === 0) return;
+      walked++;
+      if ((walked & 0x3ff) === 0 || walked === source.count) options.onProgress?.("rows", walked, source.count);
+      const id = partition ? partition.classOf(table) : -1;
+      const mk = measured ? measures(id) : undefined;
+      if (measured && !mk) {
+        if (byFunction) byFunction.set(formatWords(table, spec.inputs), null);
+        else index++;
+        return;
+      }
       const region = regionFromWitness(spec, source.has, table, Array.from(witness), facetMask);
-      let row: FunctionRegion & { orbit?: number } = classes ? { ...region, orbit } : region;
-      if (measured && partition) {
-        // Volumes are constant on symmetry classes: measure each class once, at its first member.
-        const id = partition.classOf(table);
-        if (orbit > 0) volumes[id] = totals.measure(facetVectors(spec, table, region.facetRows), orbit);
-        row = { ...row, ...volumes[id] };
-      }
-      if (byFunction) byFunction.set(region.function, row);
-      else {
-        rows++;
-        visit(row);
-      }
+      const row: TableRow = mk ? { ...region, ...mk } : region;
+      if (byFunction) byFunction.set(region.function, { row, id });
+      else visit(row, index++, id);
     });
-    classCount = partition?.classes;
-    if (byFunction) {
-      const m = rowCount(spec.inputs);
-      const total = 2 ** m;
-      for (let k = 0; k < total; k++) {
-        let bits = 0n;
-        for (let r = 0; r < m; r++) if ((k >> (m - 1 - r)) & 1) bits |= 1n << BigInt(r);
-        const f = { n: spec.inputs, bits };
-        rows++;
-        // Functions missing from the complete enumeration are unrealisable: each gets its Gordan proof.
-        const row: TableRow = byFunction.get(formatFunction(f)) ?? {
-          ...unrealisableRegion(f),
-          ...{ certificate: unrealisableCertificate(spec, f) },
-        };
-        visit(row);
-      }
+    if (!byFunction) return;
+    for (let k = 0; k < 2 ** m; k++) {
+      let bits = 0n;
+      for (let r = 0; r < m; r++) if ((k >> (m - 1 - r)) & 1) bits |= 1n << BigInt(r);
+      const f = { n: spec.inputs, bits };
+      const found = byFunction.get(formatFunction(f));
+      if (found === null) continue;
+      // Functions missing from the complete enumeration are unrealisable: each gets its Gordan proof.
+      if (found) visit(found.row, k, found.id);
+      else visit({ ...unrealisableRegion(f), ...{ certificate: unrealisableCertificate(spec, f) } }, k, -1);
     }
   };
   return {
+    priors: options.priors,
+    classes: () => enumerate().classes,
+    get rowCount() {
+      return rowTotal();
+    },
     forEachRow,
-    summary: () => ({
-      functions: count,
-      ...(published ? { publishedCount: published.count, publishedSource: published.source } : {}),
-      ...(classCount === undefined ? {} : { classes: classCount }),
-      ...(classes
-        ? {
-            symmetry: `input permutations${spec.encoding === "signed" ? ", input negations" : ""} and θ ↦ −θ (the maps of weight space that preserve the priors)`,
-          }
-        : {}),
-      ...totals.summary(),
-      rows,
-      order: sorted || options.all ? "truth-table string" : "class by class",
-      certification,
-    }),
+    summary: (totals) => {
+      const { source, partition, certification } = enumerate();
+      return {
+        functions: source.count,
+        ...(published ? { publishedCount: published.count, publishedSource: published.source } : {}),
+        ...(partition ? { classes: partition.classes } : {}),
+        ...(byClass
+          ? {
+              symmetry: `input permutations${spec.encoding === "signed" ? ", input negations" : ""} and θ ↦ −θ (the maps of weight space that preserve the priors)`,
+            }
+          : {}),
+        ...totals,
+        rows: rowTotal(),
+        order: source.sorted || options.all ? "truth-table string" : "class by class",
+        certification,
+      };
+    },
   };
 }

@@ -61,10 +61,10 @@ export function runCli(args: string[], cwd = ROOT): CliResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs the CLI without blocking (for running many cases side by side). */
-export function runCliAsync(args: string[], cwd = ROOT): Promise<CliResult> {
+/** Runs the CLI without blocking (for running many cases side by side), with extra environment variables. */
+export function runCliAsync(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: environment() });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...environment(), ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => {

@@ -1,0 +1,138 @@
+/**
+ * Small EstimatorRegion objects for the rival estimators' tests: perceptron function cones (with
+ * their exact measures), the behavioural region of a sigmoid perceptron (mean KL to an anchor's
+ * outputs), and quadratic sublevel regions whose volume is known in closed form.
+ */
+import type { Architecture, Prior } from "../../../src/index.js";
+import { coneImplicitRegion } from "../../../src/arch/coneImplicitRegion.js";
+import { createArchitecture } from "../../../src/arch/registry.js";
+import { type PerceptronArchitecture } from "../../../src/arch/perceptron/perceptronArchitecture.js";
+import { rowVector } from "../../../src/arch/perceptron/perceptronSpec.js";
+import { parseFunction } from "../../../src/boolean/truthTable.js";
+import type { EstimatorRegion, SublevelCost } from "../../../src/estimators/estimator.js";
+import { symmetricEigenvalues } from "../../../src/estimators/symmetricEigen.js";
+import { logUnitBallVolume } from "../../../src/measure/unitBallVolume.js";
+
+/** The perceptron with n inputs (binary encoding, bias). */
+export function perceptron(n: number): PerceptronArchitecture {
+  return createArchitecture("perceptron", { inputs: n }) as PerceptronArchitecture;
+}
+
+/** f's region of an architecture with one polyhedral piece in θ, with its exact measure under each prior. */
+export function coneRegion(arch: Architecture, f: string, priors: readonly Prior[] = []): EstimatorRegion {
+  const region = arch.region(parseFunction(f, arch.inputs));
+  if (region.pieces.length !== 1 || !region.pieces[0].inParameters) throw new Error(`${f} is not one cone in θ`);
+  const rows = region.pieces[0].rows;
+  const implicit = coneImplicitRegion(rows.map((r) => r.map(Number)));
+  const exact: Record<string, { p: number; err?: number; fraction?: string }> = {};
+  for (const prior of priors) exact[prior.family.kind] = prior.family.measureCone(rows, prior.scales) as { p: number };
+  return {
+    label: `${arch.type} n=${arch.inputs} f=${f}`,
+    function: region.function,
+    names: arch.parameters,
+    contains: implicit.contains,
+    rayDistance: implicit.rayDistance,
+    radius: { method: "exact" },
+    rows,
+    exact,
+    arch,
+  };
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+/** log σ(z), stable for large |z|. */
+const logSigmoid = (z: number) => (z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z)));
+
+/** Largest radius bisection searches (the KL region of a perceptron is bounded for ε below its ceiling). */
+const FAR = 1e6;
+
+/** {θ : cost(θ) ≤ ε} as an EstimatorRegion with a bisected ray distance (rtol 1e-12). */
+function sublevelRegion(label: string, names: readonly string[], sublevel: SublevelCost): EstimatorRegion {
+  const contains = (theta: Float64Array) => sublevel.cost(theta) <= sublevel.epsilon;
+  return {
+    label,
+    names,
+    contains,
+    rayDistance(theta, u) {
+      if (!contains(theta)) return 0;
+      const x = new Float64Array(theta.length);
+      const inside = (t: number) => {
+        for (let k = 0; k < x.length; k++) x[k] = theta[k] + t * u[k];
+        return contains(x);
+      };
+      let lo = 0;
+      let hi = 1;
+      while (inside(hi)) {
+        lo = hi;
+        hi *= 2;
+        if (hi > FAR) return Number.POSITIVE_INFINITY;
+      }
+      while (hi - lo > 1e-12 * hi) {
+        const mid = (lo + hi) / 2;
+        if (inside(mid)) lo = mid;
+        else hi = mid;
+      }
+      return lo;
+    },
+    radius: { method: "bisection", relativeTolerance: 1e-12 },
+    sublevel,
+  };
+}
+
+/**
+ * The behavioural region of a sigmoid perceptron about `anchor`: mean over the 2^n inputs of
+ * KL(σ(z*(x)) ‖ σ(z_θ(x))) ≤ ε, z = ⟨θ, x̃⟩, with its closed-form Hessian mean_x σ(z)(1 − σ(z)) x̃x̃ᵀ.
+ */
+export function perceptronKlRegion(arch: PerceptronArchitecture, anchor: Float64Array, epsilon: number): EstimatorRegion {
+  const xs = Array.from({ length: 2 ** arch.inputs }, (_, r) => rowVector(arch.spec, r));
+  const d = arch.parameters.length;
+  const z = (theta: Float64Array, x: number[]) => x.reduce((s, v, k) => s + v * theta[k], 0);
+  const zStar = xs.map((x) => z(anchor, x));
+  const sublevel: SublevelCost = {
+    epsilon,
+    cost(theta) {
+      let sum = 0;
+      xs.forEach((x, i) => {
+        const p = sigmoid(zStar[i]);
+        const zi = z(theta, x);
+        // KL(p‖q) = p log(p/q) + (1 − p) log((1 − p)/(1 − q)), with log q = log σ(z), log(1 − q) = log σ(−z).
+        sum += p * (logSigmoid(zStar[i]) - logSigmoid(zi)) + (1 - p) * (logSigmoid(-zStar[i]) - logSigmoid(-zi));
+      });
+      return sum / xs.length;
+    },
+    hessian(theta) {
+      const h = new Float64Array(d * d);
+      for (const x of xs) {
+        const q = sigmoid(z(theta, x));
+        const w = (q * (1 - q)) / xs.length;
+        for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) h[a * d + b] += w * x[a] * x[b];
+      }
+      return h;
+    },
+  };
+  return sublevelRegion(`KL region of perceptron n=${arch.inputs} ε=${epsilon}`, arch.parameters, sublevel);
+}
+
+/**
+ * {θ : ½ (θ − θ*)ᵀ M (θ − θ*) ≤ ε} for M positive definite (D×D row-major): an ellipsoid whose
+ * volume V_D (2e)^{D/2} / √det M the region states exactly (det from M's eigenvalues).
+ */
+export function quadraticRegion(m: Float64Array, anchor: Float64Array, epsilon: number, names?: readonly string[]): EstimatorRegion {
+  const d = anchor.length;
+  const logDet = symmetricEigenvalues(m, d).reduce((s, v) => s + Math.log(v), 0);
+  const sublevel: SublevelCost = {
+    epsilon,
+    cost(theta) {
+      let s = 0;
+      for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) s += (theta[a] - anchor[a]) * m[a * d + b] * (theta[b] - anchor[b]);
+      return s / 2;
+    },
+    volume: (e) => Math.exp(logUnitBallVolume(d) + (d / 2) * Math.log(2 * e) - logDet / 2),
+  };
+  return sublevelRegion(`quadratic region ε=${epsilon}`, names ?? Array.from({ length: d }, (_, k) => `t${k + 1}`), sublevel);
+}
+
+/** A sublevel region of an arbitrary cost (no Hessian, no volume). */
+export function costRegion(cost: (theta: Float64Array) => number, d: number, epsilon: number): EstimatorRegion {
+  return sublevelRegion(`cost region ε=${epsilon}`, Array.from({ length: d }, (_, k) => `t${k + 1}`), { epsilon, cost });
+}
