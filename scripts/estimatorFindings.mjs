@@ -53,10 +53,11 @@ for (const net of networks) {
   for (const estimator of ESTIMATOR_NAMES) {
     const proposals = estimator === "random-direction" ? (net.proposals ?? PROPOSALS) : ["identity"];
     for (const proposal of proposals) {
-      const args = ["validate", "--estimator", estimator, "--proposal", proposal, ...net.args, "--directions", String(BUDGET), "--repeats", String(net.repeats), "--seed", "1"];
+      const args = ["validate", "--estimator", estimator, ...(estimator === "random-direction" ? ["--proposal", proposal] : []), ...net.args, "--directions", String(BUDGET), "--repeats", String(net.repeats), "--seed", "1"];
       const r = weightspace([...args, "--format", "json"]);
       if (r.error) {
-        lines.push(`| ${net.label} | ${estimator} | ${proposal} | ${r.error} ||||||||`);
+        // laplace and llc estimate behavioural regions {cost ≤ ε}, which have no exact probability.
+        lines.push(`| ${net.label} | ${estimator} | – | not run: ${r.error.replace(/\|/g, "\\|")} ||||||||`);
         continue;
       }
       const s = JSON.parse(r.stdout).summary;

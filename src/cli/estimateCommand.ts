@@ -104,7 +104,7 @@ function networkTarget(opts: EstimateCommandOptions, given: ReadonlySet<string>)
 
 function runEstimate(opts: EstimateCommandOptions, cmd: Command): void {
   const given = givenOptions(cmd);
-  const estimator = estimatorFromOptions(opts);
+  const { estimator, proposal } = estimatorFromOptions(opts, given);
   checkOutputPath(opts.out);
   const target = opts.constraints !== undefined ? coneTarget(opts, given) : networkTarget(opts, given);
   const { region, prior } = target;
@@ -117,7 +117,7 @@ function runEstimate(opts: EstimateCommandOptions, cmd: Command): void {
   const options: RandomDirectionOptions = {
     directions: opts.directions,
     seed: opts.seed,
-    proposal: opts.proposal,
+    ...(proposal ? { proposal } : {}),
     bootstrap: opts.bootstrap,
     ...(anchor ? { anchor } : {}),
     onProgress: (done, total) => bar.update(done, total),
@@ -138,7 +138,7 @@ function runEstimate(opts: EstimateCommandOptions, cmd: Command): void {
     ...(e.max === undefined ? {} : { max: e.max }),
     ...(exact ? { exact, relativeError: (e.estimate - exact.p) / exact.p } : {}),
     directions: e.directions,
-    proposal: (e.details?.proposal as string | undefined) ?? opts.proposal,
+    proposal: (e.details?.proposal as string | undefined) ?? proposal,
     evaluations: e.evaluations,
     seconds: (used.user + used.system) / 1e6,
     ...(probed.anchor && !opts.anchor ? { anchorMethod: probed.anchor.method } : {}),
@@ -156,7 +156,7 @@ function runEstimate(opts: EstimateCommandOptions, cmd: Command): void {
     }
     const p = (x: number) => x.toPrecision(6);
     sink.write(`${region.label}\n`);
-    sink.write(`${e.estimator} (${kind}, ${result.proposal} proposal, ${e.directions} directions): ${p(e.estimate)}`);
+    sink.write(`${e.estimator} (${kind}${result.proposal === null ? "" : `, ${result.proposal} proposal`}, ${e.directions} directions): ${p(e.estimate)}`);
     if (e.ci) sink.write(`  95% interval [${p(e.ci[0])}, ${p(e.ci[1])}]`);
     sink.write("\n");
     if (e.logMeanExp !== undefined) sink.write(`log-mean-exp ${p(e.logMeanExp)}  max ${p(e.max ?? Number.NaN)}\n`);

@@ -6,6 +6,8 @@ import type { Command } from "commander";
 import { ESTIMATOR_NAMES, estimatorByName } from "../estimators/estimatorRegistry.js";
 import type { Estimator } from "../estimators/estimator.js";
 import { PROPOSALS, type Proposal } from "../estimators/preconditioner.js";
+import { randomDirectionEstimator } from "../estimators/randomDirectionEstimator.js";
+import { rejectGiven } from "./givenOptions.js";
 import { choiceOption, integerOption, UsageError } from "./usageError.js";
 
 /** Parsed estimator options. */
@@ -40,16 +42,22 @@ export function addEstimatorOptions(cmd: Command, directions: number, bootstrap:
 }
 
 /**
- * The estimator --estimator names.
- * @throws UsageError listing the registered estimators.
+ * The estimator --estimator names, with the --proposal it uses: null for estimators without
+ * importance proposals (every one but random-direction), for which --proposal and --bootstrap
+ * are errors rather than silently ignored.
+ * @throws UsageError listing the registered estimators, or naming --proposal / --bootstrap.
  */
-export function estimatorFromOptions(opts: EstimatorOptions): Estimator {
+export function estimatorFromOptions(opts: EstimatorOptions, given: ReadonlySet<string>): { estimator: Estimator; proposal: Proposal | null } {
+  let estimator: Estimator;
   try {
-    return estimatorByName(opts.estimator);
+    estimator = estimatorByName(opts.estimator);
   } catch (e) {
     if (e instanceof RangeError) throw new UsageError(`--estimator: ${e.message}`);
     throw e;
   }
+  if (estimator.name === randomDirectionEstimator.name) return { estimator, proposal: opts.proposal };
+  rejectGiven(given, ["proposal", "bootstrap"], `it applies to the ${randomDirectionEstimator.name} estimator only, not ${estimator.name}`);
+  return { estimator, proposal: null };
 }
 
 /**

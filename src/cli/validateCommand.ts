@@ -61,7 +61,7 @@ const COLUMNS: readonly Column<RegionValidation>[] = [
 
 function runValidate(opts: ValidateCommandOptions, cmd: Command): void {
   const given = givenOptions(cmd);
-  const estimator = estimatorFromOptions(opts);
+  const { estimator, proposal } = estimatorFromOptions(opts, given);
   const arch = architectureFromOptions(opts);
   const prior: Prior = priorsFromOptions(arch, opts, given)[0];
   checkOutputPath(opts.out);
@@ -80,7 +80,7 @@ function runValidate(opts: ValidateCommandOptions, cmd: Command): void {
           directions: opts.directions,
           repeats: opts.repeats,
           seed: opts.seed,
-          proposal: opts.proposal,
+          ...(proposal ? { proposal } : {}),
           bootstrap: opts.bootstrap,
           onProgress: (done) => bar.update(i * opts.repeats + done, total),
         }),
@@ -95,11 +95,11 @@ function runValidate(opts: ValidateCommandOptions, cmd: Command): void {
     method: estimator.name,
     sampling: { samples: opts.directions, seed: opts.seed },
   });
-  const header = { ...arch.description, estimator: estimator.name, proposal: opts.proposal, prior: prior.family.kind, repeats: opts.repeats, directions: opts.directions };
+  const header = { ...arch.description, estimator: estimator.name, proposal, prior: prior.family.kind, repeats: opts.repeats, directions: opts.directions };
   writeOutput(opts.out, (sink) => {
     const writer = rowWriter<RegionValidation>(opts.format, sink, COLUMNS, header);
     for (const r of rows) writer.row(r);
-    writer.end({ ...summary, estimator: estimator.name, proposal: opts.proposal, prior: prior.family.kind, run });
+    writer.end({ ...summary, estimator: estimator.name, proposal, prior: prior.family.kind, run });
   });
 }
 

@@ -54,8 +54,30 @@ describe("weightspace estimate", () => {
     expect(text.stdout).toMatch(/^perceptron n=2 f=0111\nrandom-direction \(gaussian, identity proposal, 300 directions\): \S+ {2}95% interval \[/);
     expect(text.stdout).toMatch(/\nexact 0\.04166/);
   });
+  it("runs every registered rival by name: mc and gp-ep on a function, laplace and llc on a behavioural region", async () => {
+    const fn = ["estimate", "--inputs", "3", "--function", "00010111", "--directions", "2000"];
+    const mc = await json([...fn, "--estimator", "mc"]);
+    expect(mc).toMatchObject({ estimator: "mc", proposal: null, directions: 2000 });
+    expect((mc.ci as number[])[0]).toBeLessThanOrEqual(mc.estimate as number);
+    const gp = await json([...fn, "--estimator", "gp-ep"]);
+    // EP's |ln(EP/exact)| on n = 3 perceptrons is at most 0.101 (the rivals' tests).
+    expect(Math.abs(Math.log((gp.estimate as number) / (gp.exact as { p: number }).p))).toBeLessThan(0.11);
+    const beh = ["estimate", "--inputs", "3", "--function", "00010111", "--epsilon", "0.01", "--directions", "400"];
+    const rd = await json([...beh, "--bootstrap", "0"]);
+    const laplace = await json([...beh, "--estimator", "laplace"]);
+    const llc = await json([...beh, "--estimator", "llc"]);
+    expect((laplace.details as Record<string, unknown>).hessian).toBe("closed form");
+    expect((llc.details as Record<string, number>).lambda).toBeCloseTo(2, 1);
+    // Small ε: the quadratic model is close, so both land within 20% of the random-direction estimate.
+    for (const r of [laplace, llc]) expect(Math.abs((r.estimate as number) / (rd.estimate as number) - 1)).toBeLessThan(0.2);
+    const text = await runCliAsync([...fn, "--estimator", "mc", "--format", "text"]);
+    expect(text.stdout).toMatch(/\nmc \(gaussian, 2000 directions\): /);
+  });
   it("rejects bad input with one line and exit 2", async () => {
     const base = ["estimate", "--inputs", "2", "--function", "0001"];
+    await expectUsageError([...base, "--estimator", "mc", "--proposal", "full"], /--proposal does not apply: it applies to the random-direction estimator only, not mc/);
+    await expectUsageError([...base, "--estimator", "gp-ep", "--bootstrap", "10"], /--bootstrap does not apply/);
+    await expectUsageError([...base, "--estimator", "laplace"], /laplace needs a behavioural region/);
     await expectUsageError([...base, "--directions", "1"], /--directions must be an integer from 2 to/);
     await expectUsageError([...base, "--anchor", "1,1,1"], /--anchor: the anchor is not inside the region: it violates (-w1-b|-w2-b|-b)>0/);
     await expectUsageError([...base, "--anchor", "1,1"], /--anchor has 2 entries, expected 3 \(one per parameter: w1, w2, b\)/);
@@ -88,6 +110,19 @@ describe("weightspace validate", () => {
     expect(lines[0]).toBe("| function | exact | mean | rel_bias | rel_rmse | coverage | log_error | K_10% | evaluations | seconds | star |");
     expect(lines.filter((l) => /^\| [01]{4} \|/.test(l))).toHaveLength(14);
     expect(r.stdout).toMatch(/\n- functions: 14\n/);
+  });
+  it("runs the rivals by name: mc within its intervals, gp-ep deterministic", async () => {
+    const args = ["validate", "--inputs", "2", "--functions", "0001,0111", "--directions", "400", "--repeats", "20", "--seed", "2"];
+    const mc = await json([...args, "--estimator", "mc"]);
+    expect(mc.summary).toMatchObject({ estimator: "mc", proposal: null, functions: 2 });
+    expect((mc.summary as Record<string, number>).coverage).toBeGreaterThan(0.8);
+    const gp = await json([...args, "--estimator", "gp-ep"]);
+    for (const row of gp.rows as Record<string, number>[]) {
+      // The same number every repeat: RMSE = |bias|.
+      expect(row.relativeRmse).toBeCloseTo(Math.abs(row.relativeBias), 12);
+      expect(Math.abs(row.relativeBias)).toBeLessThan(0.05);
+    }
+    await expectUsageError([...args, "--estimator", "llc"], /0001: llc needs a behavioural region/);
   });
   it("rejects bad input with one line and exit 2", async () => {
     await expectUsageError(["validate", "--inputs", "2", "--repeats", "0"], /--repeats must be an integer from 1 to/);
