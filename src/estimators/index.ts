@@ -1,4 +1,5 @@
 /** `weightspace/estimators`: volume estimators, the regions they probe, and the validation harness. */
+export * from "./adamSteps.js";
 export * from "./behaviouralRegion.js";
 export * from "./bisectionRadius.js";
 export * from "./chebyshevAnchor.js";
@@ -22,5 +23,6 @@ export * from "./regionRecord.js";
 export * from "./scoreEstimates.js";
 export * from "./sublevelVolumes.js";
 export * from "./symmetricEigen.js";
+export * from "./trainedAnchor.js";
 export * from "./userConeRegion.js";
 export * from "./validateEstimator.js";

@@ -19,6 +19,7 @@ import { randomStream } from "../measure/randomStream.js";
 import type { Prior } from "../measure/prior.js";
 import type { RegionCost } from "./regionCost.js";
 import { lazyMathjs, symmetricEigen } from "./symmetricEigen.js";
+import { adamSteps } from "./adamSteps.js";
 
 /** The proposals, in the order options list them. */
 export const PROPOSALS = ["identity", "hessian", "fisher", "adam", "full"] as const;
@@ -77,24 +78,9 @@ function diagonalMatrix(d: Float64Array): Float64Array {
  * `prior` (seeded), in θ coordinates.
  */
 export function adamSecondMoments(cost: RegionCost, prior: Prior, scales: readonly number[], seed: number): Float64Array {
-  const D = cost.dimension;
-  const theta = new Float64Array(D);
+  const theta = new Float64Array(cost.dimension);
   prior.family.sample(Float64Array.from(scales), 1, randomStream(seed), theta);
-  const m = new Float64Array(D);
-  const v = new Float64Array(D);
-  const g = new Float64Array(D);
-  const { steps, learningRate, beta1, beta2 } = ADAM_RUN;
-  for (let t = 1; t <= steps; t++) {
-    cost.gradient(theta, g);
-    for (let k = 0; k < D; k++) {
-      m[k] = beta1 * m[k] + (1 - beta1) * g[k];
-      v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
-      const mHat = m[k] / (1 - beta1 ** t);
-      const vHat = v[k] / (1 - beta2 ** t);
-      theta[k] -= (learningRate * mHat) / (Math.sqrt(vHat) + 1e-8);
-    }
-  }
-  return v.map((x) => x / (1 - beta2 ** steps));
+  return adamSteps(cost, theta, ADAM_RUN.steps, ADAM_RUN).nu;
 }
 
 /** Options of {@link buildPreconditioner}. */

@@ -10,7 +10,7 @@ import type { EstimatorRegion } from "./estimator.js";
 import type { RegionCost } from "./regionCost.js";
 
 /** How an anchor was chosen. */
-export type AnchorMethod = "chebyshev" | "witness" | "reference" | "given" | "sampled";
+export type AnchorMethod = "chebyshev" | "witness" | "reference" | "given" | "sampled" | "trained";
 
 /** An interior point of a region. */
 export interface Anchor {
@@ -20,7 +20,8 @@ export interface Anchor {
    * `chebyshev`: the centre of the largest ball inside the cone ∩ box [−s_k, s_k] (s the prior's
    * scales), by LP, checked inside exactly; `witness`: the region's certified integer point;
    * `reference`: the network θ* a behavioural region is defined by; `given`: supplied by the user;
-   * `sampled`: the first prior draw found inside.
+   * `sampled`: the first prior draw found inside; `trained`: a network trained by Adam on the region's
+   *   cost until it computes f with margin (trainedAnchor).
    */
   readonly method: AnchorMethod;
 }
