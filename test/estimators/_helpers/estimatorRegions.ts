@@ -4,11 +4,11 @@
  * outputs), and quadratic sublevel regions whose volume is known in closed form.
  */
 import type { Architecture, Prior } from "../../../src/index.js";
-import { coneImplicitRegion } from "../../../src/arch/coneImplicitRegion.js";
 import { createArchitecture } from "../../../src/arch/registry.js";
 import { type PerceptronArchitecture } from "../../../src/arch/perceptron/perceptronArchitecture.js";
 import { parseFunction } from "../../../src/boolean/truthTable.js";
 import { behaviouralRegion } from "../../../src/estimators/behaviouralRegion.js";
+import { functionRegion } from "../../../src/estimators/functionRegion.js";
 import type { EstimatorRegion, SublevelCost } from "../../../src/estimators/estimator.js";
 import { symmetricEigenvalues } from "../../../src/estimators/symmetricEigen.js";
 import { logUnitBallVolume } from "../../../src/measure/unitBallVolume.js";
@@ -18,25 +18,14 @@ export function perceptron(n: number): PerceptronArchitecture {
   return createArchitecture("perceptron", { inputs: n }) as PerceptronArchitecture;
 }
 
-/** f's region of an architecture with one polyhedral piece in θ, with its exact measure under each prior. */
+/**
+ * f's region of an architecture with one polyhedral piece in θ, with its exact measure under each
+ * prior: the library's own function region (functionRegion).
+ */
 export function coneRegion(arch: Architecture, f: string, priors: readonly Prior[] = []): EstimatorRegion {
-  const region = arch.region(parseFunction(f, arch.inputs));
-  if (region.pieces.length !== 1 || !region.pieces[0].inParameters) throw new Error(`${f} is not one cone in θ`);
-  const rows = region.pieces[0].rows;
-  const implicit = coneImplicitRegion(rows.map((r) => r.map(Number)));
-  const exact: Record<string, { p: number; err?: number; fraction?: string }> = {};
-  for (const prior of priors) exact[prior.family.kind] = prior.family.measureCone(rows, prior.scales) as { p: number };
-  return {
-    label: `${arch.type} n=${arch.inputs} f=${f}`,
-    function: region.function,
-    names: arch.parameters,
-    contains: implicit.contains,
-    rayDistance: implicit.rayDistance,
-    radius: { method: "exact" },
-    rows,
-    exact,
-    arch,
-  };
+  const region = functionRegion(arch, parseFunction(f, arch.inputs), priors);
+  if (region.rows === undefined) throw new Error(`${f} is not one cone in θ`);
+  return region;
 }
 
 /** Largest radius bisection searches (the KL region of a perceptron is bounded for ε below its ceiling). */
