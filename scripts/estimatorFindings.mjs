@@ -56,8 +56,10 @@ for (const net of networks) {
       const args = ["validate", "--estimator", estimator, ...(estimator === "random-direction" ? ["--proposal", proposal] : []), ...net.args, "--directions", String(BUDGET), "--repeats", String(net.repeats), "--seed", "1"];
       const r = weightspace([...args, "--format", "json"]);
       if (r.error) {
-        // laplace and llc estimate behavioural regions {cost ≤ ε}, which have no exact probability.
-        lines.push(`| ${net.label} | ${estimator} | – | not run: ${r.error.replace(/\|/g, "\\|")} ||||||||`);
+        // laplace and llc estimate behavioural regions {cost ≤ ε}, which have no exact probability;
+        // proposals can fail at an anchor (singular matrices). The reason, without the function prefix.
+        const why = r.error.replace(/^[01]+: /, "").replace(/; '[^']*' has none$/, "").replace(/\|/g, "\\|");
+        lines.push(`| ${net.label} | ${estimator} | ${estimator === "random-direction" ? proposal : "–"} | not run: ${why} ||||||||`);
         continue;
       }
       const s = JSON.parse(r.stdout).summary;
