@@ -3,10 +3,9 @@
  * is one folder in arch/ implementing `Architecture` plus one entry below.
  */
 import type { Encoding } from "../boolean/encoding.js";
-import { MAX_INPUTS } from "../boolean/truthTable.js";
 import type { Architecture } from "./architecture.js";
 import { layeredArchitecture } from "./layered/layeredArchitecture.js";
-import type { Activation } from "./layered/layeredSpec.js";
+import { type Activation, MAX_LAYERED_INPUTS } from "./layered/layeredSpec.js";
 import { perceptronArchitecture } from "./perceptron/perceptronArchitecture.js";
 import { MAX_PERCEPTRON_INPUTS } from "./perceptron/perceptronSpec.js";
 
@@ -54,14 +53,14 @@ export const ARCHITECTURES: Readonly<Record<string, ArchitectureEntry>> = {
   step: {
     name: "step",
     summary: "hidden layers of step units (1 iff z > 0), output 1 iff c + Σ v_j h_j > 0; --layers n,h1[,h2],1",
-    maxInputs: MAX_INPUTS,
+    maxInputs: MAX_LAYERED_INPUTS,
     layered: true,
     create: (c) => layered("step", c),
   },
   relu: {
     name: "relu",
     summary: "hidden layers of ReLU units, output 1 iff c + Σ v_j relu(z_j) > 0; --layers n,h1[,h2],1",
-    maxInputs: MAX_INPUTS,
+    maxInputs: MAX_LAYERED_INPUTS,
     layered: true,
     create: (c) => layered("relu", c),
   },

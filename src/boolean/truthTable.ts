@@ -1,5 +1,6 @@
 /**
- * Truth tables of Boolean functions of n ≤ 7 inputs.
+ * Truth tables of Boolean functions of n ≤ 8 inputs (256 rows; the perceptron measures single
+ * functions of 8 inputs, while tables of every function and networks with hidden layers stop at 7).
  *
  * Convention (design.md): row i is the binary expansion of i written MSB-first as (x1, …, xn);
  * a function is printed as 2^n characters, character i = f(row i). As a value, a table is a
@@ -7,7 +8,7 @@
  */
 
 /** Largest number of inputs a truth table may have. */
-export const MAX_INPUTS = 7;
+export const MAX_INPUTS = 8;
 
 /** A Boolean function of `n` inputs: bit i of `bits` is f(row i). */
 export interface BooleanFunction {

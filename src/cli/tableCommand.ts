@@ -15,6 +15,7 @@ import { FORMATS, type Format } from "./rowWriter.js";
 import { checkReluEstimator, RELU_ESTIMATORS, reluEstimateRows, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
 import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
 import { runInfo } from "./runInfo.js";
+import { type ShippedTable, shippedTableFor } from "./shippedTable.js";
 import { classMode, NPN_ONLY_INPUTS } from "./tableListing.js";
 import { exactShard, jobCommand, monteCarloShard, type ShardRun, type ShardSpec, shardOption } from "./tableShard.js";
 import { monteCarloSummary, type TableOutput, tableWriter } from "./tableWriter.js";
@@ -34,6 +35,7 @@ interface TableOptions extends PriorOptions, ArchOptions {
   out?: string;
   shard?: ShardSpec;
   resume: boolean;
+  recompute: boolean;
 }
 
 function exactTable(
@@ -118,6 +120,11 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const shardTable = { inputs: arch.inputs, tableWords: arch.tableWords, arch: arch.description, kinds, output, run };
   const listing = table ? { classes: opts.classes ?? null, expand: opts.expand, all: opts.all, certify: opts.certify } : {};
   const shard = shardRun(opts, given, shardTable, listing, progress);
+  const shipped =
+    table && !shard && priors.length > 0 && !opts.recompute
+      ? shippedTableFor({ run, classes: classMode(arch, opts, given), certify: opts.certify })
+      : undefined;
+  if (shipped) return writeShipped(shipped, arch, kinds, output, opts.out);
   if (table) return exactRun(arch, table, priors, opts, run, shard, progress);
   if (shard) return monteCarloShard(arch, priors, opts.samples, opts.seed, shard);
   const estimated = estimator ? reluEstimateRows(arch, reluEstimates(arch, priors, estimator, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t))) : undefined;
@@ -133,6 +140,16 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
       mc.forEachRow(writer.row);
       writer.end(monteCarloSummary(mc, run));
     }
+  });
+}
+
+/** Reprints a table the package ships (shippedTable.ts) as the run that computed it wrote it. */
+function writeShipped(shipped: ShippedTable, arch: Architecture, kinds: readonly string[], output: TableOutput, out: string | undefined): void {
+  process.stderr.write(`weightspace: the package ships this table (${shipped.path}); printing it (--recompute measures it again)\n`);
+  writeOutput(out, (sink) => {
+    const writer = tableWriter(output, arch.inputs, arch.description, kinds, sink);
+    shipped.rows.forEach(writer.row);
+    writer.end(shipped.summary);
   });
 }
 
@@ -221,6 +238,11 @@ export function registerTable(program: Command): void {
       "compute part i of N (exact: a range of classes of equal predicted cost; mc: a range of sample chunks) into --out as a shard file; join the N files with weightspace merge",
       shardOption,
     )
-    .option("--resume", "with --shard: continue from OUT.checkpoint (exact), or do nothing if OUT is already the complete shard", false);
+    .option("--resume", "with --shard: continue from OUT.checkpoint (exact), or do nothing if OUT is already the complete shard", false)
+    .option(
+      "--recompute",
+      "measure an exact table the package ships precomputed (data/: the 7-input signed table by NPN class, both priors) instead of reading it",
+      false,
+    );
   addPriorOptions(cmd).action((opts: TableOptions, c: Command) => runTable(opts, c));
 }

@@ -4,7 +4,9 @@
 
 import { type Rational, rat } from "../geometry/rational.js";
 import { CompensatedSum } from "./compensatedSum.js";
-import { type ExactScalar, exactRational } from "./_internals/integerRows.js";
+import { congruenceKey } from "./_internals/congruenceKey.js";
+import { type ExactScalar, exactRational, integerRows } from "./_internals/integerRows.js";
+import type { SimplicialConeData } from "./_internals/simplicialConeData.js";
 import {
   checkGeneratorShape,
   checkMethodOptions,
@@ -60,7 +62,9 @@ export interface ConeGaussianMeasure extends GaussianMeasure {
  * simplices whose target tightens with the measured p_i in place of p̃_i are measured again. If
  * Σerr_i still misses, or a piece missed its own target, the result has converged = false and a
  * warning (p is still the best finite estimate). A thin cone thus gets relative accuracy in every
- * piece, while the pieces of a large cone need only absolute accuracy. The pieces are summed with
+ * piece, while the pieces of a large cone need only absolute accuracy. Congruent simplices (equal
+ * Gram matrices of unit generators up to order, decided exactly; symmetric regions have many) are
+ * measured once when the first measurement meets the others' targets. The pieces are summed with
  * Neumaier compensation; err = Σ err_i. `method` is the common method of all pieces or `mixed` (see methodCounts); an empty
  * triangulation gives p = 0.
  *
@@ -87,20 +91,21 @@ export function coneGaussian(
   }
   const inverseSigma = options.sigma === undefined ? undefined : reciprocals(options.sigma, d);
   const prepared: PreparedCone[] = [];
+  const keys: (string | undefined)[] = [];
   for (let s = 0; s < count; s++) {
-    prepared.push(
-      prepareSimplicialCone(
-        inverseSigma === undefined ? simplices[s] : scaleRows(simplices[s], inverseSigma),
-      ),
-    );
+    const rows = inverseSigma === undefined ? simplices[s] : scaleRows(simplices[s], inverseSigma);
+    const cone = prepareSimplicialCone(rows);
+    prepared.push(cone);
+    keys.push(cone.kind === "data" && d >= 4 ? congruenceKey(integerRows(rows, "generators")) : undefined);
   }
+  const measure = congruentOnce(keys, method);
   const rough = prepared.map((c) => (c.kind === "done" ? c.result.p : roughEstimate(c.data)));
-  let results = measureAll(prepared, method, rough, absTol, relTol) as GaussianMeasure[];
+  let results = measureAll(prepared, measure, rough, absTol, relTol) as GaussianMeasure[];
   const total = sumOf(results.map((r) => r.p));
   if (errorOf(results) > Math.min(absTol, relTol * total)) {
     // The measurement is deterministic in its target, so only pieces whose target tightened (the
     // estimate was too large) can improve; the others keep their result.
-    const again = measureAll(prepared, method, results.map((r) => r.p), absTol, relTol, (i, target) =>
+    const again = measureAll(prepared, measure, results.map((r) => r.p), absTol, relTol, (i, target) =>
       target < pieceTarget(prepared.length, rough[i], absTol, relTol) && results[i].err > target);
     results = again.map((r, i) => r ?? results[i]);
   }
@@ -129,7 +134,7 @@ export function coneGaussian(
  */
 function measureAll(
   prepared: readonly PreparedCone[],
-  method: MethodChoice,
+  measure: PieceMeasure,
   sizes: readonly number[],
   absTol: number,
   relTol: number,
@@ -138,8 +143,28 @@ function measureAll(
   return prepared.map((c, i) => {
     if (c.kind === "done") return c.result;
     const target = pieceTarget(prepared.length, sizes[i], absTol, relTol);
-    return wanted(i, target) ? measurePrepared(c.data, method, target, Number.POSITIVE_INFINITY) : undefined;
+    return wanted(i, target) ? measure(i, c.data, target) : undefined;
   });
+}
+
+/** Measures piece i (its prepared data) to an absolute target. */
+type PieceMeasure = (i: number, data: SimplicialConeData, target: number) => GaussianMeasure;
+
+/**
+ * measurePrepared, except that a piece congruent to one already measured (equal congruenceKey) takes
+ * that result when it converged within this piece's target: congruent cones have equal probability,
+ * and symmetric regions' triangulations repeat a few simplices many times.
+ */
+function congruentOnce(keys: readonly (string | undefined)[], method: MethodChoice): PieceMeasure {
+  const done = new Map<string, GaussianMeasure>();
+  return (i, data, target) => {
+    const key = keys[i];
+    const known = key === undefined ? undefined : done.get(key);
+    if (known !== undefined && known.converged && known.err <= target) return known;
+    const r = measurePrepared(data, method, target, Number.POSITIVE_INFINITY);
+    if (key !== undefined && r.converged) done.set(key, r);
+    return r;
+  };
 }
 
 /** A piece's absolute target: min(absTol/N, relTol·size). */

@@ -17,7 +17,7 @@ export interface UniformColumn {
 }
 
 /** Largest dimension of exact box volumes here. */
-const MAX_DIMENSION = 7;
+const MAX_DIMENSION = 9;
 
 /** The uniform box prior family. */
 export const uniformPrior: PriorFamily<UniformColumn> = {

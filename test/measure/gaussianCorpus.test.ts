@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { rat } from "../../src/geometry/rational.js";
 import { triangulateCone } from "../../src/geometry/triangulate.js";
 import { coneGaussian } from "../../src/measure/coneGaussian.js";
-import { GAUSSIAN_REL_TOL, gaussianAbsTol, gaussianPrior } from "../../src/measure/gaussianPrior.js";
+import { gaussianAbsTol, gaussianPrior, gaussianRelTol } from "../../src/measure/gaussianPrior.js";
 
 interface CorpusCone {
   readonly id: number;
@@ -113,7 +113,7 @@ describe("Gaussian error estimates on the adversarial corpus", () => {
       const outcomes = corpus
         .filter((_, i) => i % STRIDE === (method === "plackett" ? 1 : 2) % STRIDE)
         .map((c): Outcome => {
-          const g = coneGaussian(simplicesOf(c), { method, relTol: GAUSSIAN_REL_TOL, absTol: gaussianAbsTol(c.d) });
+          const g = coneGaussian(simplicesOf(c), { method, relTol: gaussianRelTol(c.d), absTol: gaussianAbsTol(c.d) });
           return { id: c.id, cat: c.cat, p: g.p, err: g.err, ref: Number(c.p), converged: g.converged };
         });
       check(method, outcomes);

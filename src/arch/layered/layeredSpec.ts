@@ -11,7 +11,6 @@
  * Groups: W1, b1, (W2, b2,) v, c; the W and v groups are weights, the b and c groups biases.
  */
 import type { Encoding } from "../../boolean/encoding.js";
-import { MAX_INPUTS } from "../../boolean/truthTable.js";
 
 /** Hidden activations: `step` = Heaviside (1 iff z > 0), `relu` = max(z, 0). */
 export type Activation = "step" | "relu";
@@ -29,6 +28,11 @@ export interface LayeredSpec {
   readonly encoding: Encoding;
 }
 
+/**
+ * Largest number of inputs of a network with hidden layers (7: Monte Carlo tables hold 128-bit
+ * truth tables; 8-input tables are for the perceptron's single functions).
+ */
+export const MAX_LAYERED_INPUTS = 7;
 /** Largest hidden width (a typo guard; the forward pass takes any width). */
 export const MAX_HIDDEN_WIDTH = 64;
 /** Largest number of hidden layers. */
@@ -48,7 +52,7 @@ export function checkLayeredSpec(spec: LayeredSpec): void {
   if (L.some((w) => !Number.isInteger(w)))
     throw new RangeError(`layers ${text}: every width must be an integer`);
   const n = L[0];
-  if (n < 1 || n > MAX_INPUTS) throw new RangeError(`layers ${text}: inputs must be from 1 to ${MAX_INPUTS}, got ${n}`);
+  if (n < 1 || n > MAX_LAYERED_INPUTS) throw new RangeError(`layers ${text}: inputs must be from 1 to ${MAX_LAYERED_INPUTS}, got ${n}`);
   for (const h of L.slice(1, -1)) {
     if (h < 1 || h > MAX_HIDDEN_WIDTH)
       throw new RangeError(`layers ${text}: hidden widths must be from 1 to ${MAX_HIDDEN_WIDTH}, got ${h}`);

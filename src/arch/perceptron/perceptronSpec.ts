@@ -20,7 +20,7 @@ export interface PerceptronSpec {
  * Largest n for which perceptron regions are built (single functions and class lists; tables of
  * every function stop at MAX_TABLE_INPUTS).
  */
-export const MAX_PERCEPTRON_INPUTS = 7;
+export const MAX_PERCEPTRON_INPUTS = 8;
 
 /**
  * Validates a spec.

@@ -15,6 +15,7 @@ import { publishedCount } from "./publishedCounts.js";
 import { MAX_BINARY_NO_BIAS_INPUTS, MAX_TABLE_INPUTS } from "./realisableFunctions.js";
 import { ClassPartition } from "./symmetryClasses.js";
 import { unrealisableCertificate } from "./unrealisableCertificate.js";
+import { MAX_CLASS_LIST_INPUTS } from "./thresholdClassList.js";
 import { type ClassRegion, thresholdClassRegions } from "./thresholdClassRegions.js";
 import { NPN_CLASS_COUNTS } from "./thresholdEnumeration.js";
 
@@ -38,6 +39,10 @@ const ALWAYS_CERTIFY_INPUTS = 6;
  */
 function checkOptions(spec: PerceptronSpec, options: ExactTableOptions): void {
   const n = spec.inputs;
+  if (n > MAX_CLASS_LIST_INPUTS)
+    throw new RangeError(
+      `tables list functions or classes for inputs 0 to ${MAX_CLASS_LIST_INPUTS}, got ${n}; single functions of ${n} inputs are measured one at a time (volume)`,
+    );
   if (options.all && n > MAX_ALL_INPUTS)
     throw new RangeError(`all lists 2^(2^n) functions; allowed for inputs 0 to ${MAX_ALL_INPUTS}, got ${n}`);
   if (options.all && options.classes !== "none") throw new RangeError("all lists functions, not classes");

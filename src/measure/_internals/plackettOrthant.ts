@@ -30,7 +30,7 @@ const INV_TWO_PI = 1 / (2 * Math.PI);
 const EPS = 2 ** -52;
 
 /** Largest dimension supported (d = 8 already nests three t-integrals: about a second). */
-export const MAX_ORTHANT_DIMENSION = 8;
+export const MAX_ORTHANT_DIMENSION = 9;
 
 /** Result of one fixed-order evaluation. */
 export interface PlackettValue {

@@ -26,15 +26,20 @@ const TWO_PI = 2 * Math.PI;
  * first (cheap for them); wider ones to Plackett first. Indexed by d; measured on perceptron-cone
  * triangulations (n = 3..6) to put the switch where the two costs cross.
  */
-const RADIAL_FIRST_ANGLE = [0, 0, 0, 0, 0.5, 0.6, 0.8, 1.2, 1.3];
+const RADIAL_FIRST_ANGLE = [0, 0, 0, 0, 0.5, 0.6, 0.8, 1.2, 1.6, 1.6];
 /**
  * Evaluation budgets of the radial cubature as first choice (about the cost of a Plackett
  * evaluation) and as fallback, indexed by d.
  */
-const RADIAL_BUDGET_FIRST = [0, 0, 0, 0, 5e3, 1e4, 4e4, 1.5e5, 3e5];
-const RADIAL_BUDGET_FALLBACK = [0, 0, 0, 0, 2e6, 2e6, 4e6, 6e6, 8e6];
-/** Grundmann–Möller index of the radial cubature (degree 17; rounding floor ~1e-12 relative). */
-const RADIAL_INDEX = 8;
+const RADIAL_BUDGET_FIRST = [0, 0, 0, 0, 5e3, 1e4, 4e4, 1.5e5, 1e6, 2e6];
+const RADIAL_BUDGET_FALLBACK = [0, 0, 0, 0, 2e6, 2e6, 4e6, 6e6, 8e6, 1e7];
+/**
+ * Grundmann–Möller index of the radial cubature by d: degree 17 (rounding floor ~1e-12 relative) up
+ * to d = 7; degree 21 for d ≥ 8, where the integrand on a 7- or 8-simplex needs more bisections per
+ * digit than the points a higher degree costs (measured on n = 7 perceptron cones: the degree-17
+ * rule ran out of budget on simplicial cones that degree 21 resolves in a second).
+ */
+const RADIAL_INDEX = [0, 0, 0, 0, 8, 8, 8, 8, 10, 10];
 /** Index of the single-region rule behind roughEstimate (degree 7). */
 const ROUGH_INDEX = 3;
 
@@ -161,7 +166,7 @@ export function measurePrepared(
       relTol,
       absTol: absTol / c0,
       maxEvals,
-      index: RADIAL_INDEX,
+      index: RADIAL_INDEX[d],
     });
     const p = c0 * r.value;
     const err = Number.isNaN(r.err) ? Number.POSITIVE_INFINITY : c0 * r.err;
