@@ -125,5 +125,5 @@ for (const c of cases) {
 }
 rmSync(scratch, { recursive: true, force: true });
 if (extra)
-  for (const script of ["./volumes.mjs", "./monteCarlo.mjs", "./reluVolumes.mjs"])
+  for (const script of ["./volumes.mjs", "./monteCarlo.mjs", "./reluVolumes.mjs", "./rayDistance.mjs", "./forward.mjs"])
     spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { stdio: "inherit" });

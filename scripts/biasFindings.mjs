@@ -23,7 +23,19 @@ export const END = "<!-- bias-findings:end -->";
 /** The analysed configurations: folder under docs/plots, `weightspace bias` arguments, heading. */
 export const CONFIGS = [
   { dir: "n5-binary", args: ["--inputs", "5", "--measure", "all"], heading: "n = 5, binary inputs, with bias" },
-  { dir: "n6-signed", args: ["--inputs", "6", "--encoding", "signed", "--measure", "all"], heading: "n = 6, signed inputs, with bias" },
+  // Boolean complexity is left out at n = 6: a minimum-cover search on 2^6·2 images of each of the
+  // 567 classes, about 3.5 CPU ms each (README "What the exact tables say").
+  {
+    dir: "n6-signed",
+    args: ["--inputs", "6", "--encoding", "signed", "--measure", "lz,entropy,csr,sensitivity,fourierL1,facets,minWeight"],
+    heading: "n = 6, signed inputs, with bias",
+  },
+  // No exact table at n = 7: a Monte Carlo table of 10^6 Gaussian networks (P sampled).
+  {
+    dir: "n7-mc",
+    args: ["--inputs", "7", "--measure", "lz,entropy,sensitivity", "--method", "mc", "--samples", "1000000", "--prior", "gaussian", "--bootstrap", "50"],
+    heading: "n = 7, binary inputs, with bias, by Monte Carlo",
+  },
 ];
 
 /** `1 function`, `2 functions`: a count with its noun, thousands separated. */
@@ -36,6 +48,8 @@ const sci = (x) => {
   const [m, e] = x.toExponential(3).split("e");
   return `${m}·10^${Number(e) < 0 ? "−" : ""}${Math.abs(Number(e))}`;
 };
+/** A probability: 4 decimals, or 4 significant digits below 0.01. */
+const prob = (x) => (x < 0.01 ? sci(x) : x.toFixed(4));
 const ci = (s) => (s.ci ? ` [${f4(s.ci.low)}, ${f4(s.ci.high)}]` : "");
 const signed = (x) => (x < 0 ? `− ${(-x).toFixed(4)}` : `+ ${x.toFixed(4)}`);
 
@@ -45,9 +59,14 @@ function configFindings(heading, dir, s) {
   const n = s.run.arch.inputs;
   const rows = 2 ** n;
   const out = [`#### ${heading}`, ""];
+  const command = `\`weightspace bias ${CONFIGS.find((c) => c.dir === dir).args.join(" ")}\``;
   out.push(
-    `\`weightspace bias ${CONFIGS.find((c) => c.dir === dir).args.join(" ")}\`: ${count(s.functions, "realisable function")} ` +
-      `in ${count(s.classes, "symmetry class", "symmetry classes")}, bootstrap B = ${s.run.bootstrap} (seed ${s.run.seed}); ` +
+    (s.sampled
+      ? `${command}: ${count(s.sampled.samples, "sampled network")} (seed ${s.sampled.seed}) produced ${count(s.functions, "distinct function")}` +
+        `${s.sampled.realisable ? ` of the ${s.sampled.realisable.toLocaleString("en-US")} realisable` : ""}; P(f) is hits/${s.sampled.samples.toLocaleString("en-US")}, ` +
+        `so the analyses describe the functions seen (those never produced, P below about 10^−${Math.round(Math.log10(s.sampled.samples))}, are left out), ` +
+        `bootstrap B = ${s.run.bootstrap}; `
+      : `${command}: ${count(s.functions, "realisable function")} in ${count(s.classes, "symmetry class", "symmetry classes")}, bootstrap B = ${s.run.bootstrap} (seed ${s.run.seed}); `) +
       `summary in [docs/plots/${dir}/summary.json](docs/plots/${dir}/summary.json).`,
     "",
   );
@@ -74,15 +93,17 @@ function configFindings(heading, dir, s) {
     out.push(
       `- ${k}: ρ < 0 for ${neg.length} of ${count(rho.length, "measure")} (the 95% interval excludes 0 for ${excludesZero.length}); ` +
         `the most negative is ${strongest[0]} (ρ = ${f4(strongest[1])}). ` +
-        `The most probable ${first.functions === 1 ? "function has" : `${count(first.functions, "function")} have`} P = ${f4(first.p)} each` +
-        `${first.function === "0".repeat(rows) && first.functions === 2 ? " (the constants 0 and 1)" : ""}, the least probable ${last.functions === 1 ? "one has" : `${count(last.functions, "function")} have`} ` +
-        `P = ${sci(last.p)} each: a ratio of ${sci(first.p / last.p)} between them.`,
+        `The most probable ${first.functions === 1 ? "function has" : `${count(first.functions, "function")} have`} P = ${prob(first.p)}${first.functions === 1 ? "" : " each"}` +
+        `${/^(0+|1+)$/.test(first.function) && first.functions === 2 ? " (the constants 0 and 1)" : ""}, ` +
+        (s.sampled
+          ? `the least probable seen have P = ${sci(last.p)} (one hit: the sampling floor).`
+          : `the least probable ${last.functions === 1 ? "one has" : `${count(last.functions, "function")} have`} P = ${sci(last.p)} each: a ratio of ${sci(first.p / last.p)} between them.`),
     );
     const eb = s.entropyBias[k];
     const inner = eb.filter((e) => e.t > 0 && e.t < rows);
     const lo = inner.reduce((a, b) => (b.p < a.p ? b : a));
     const hi = inner.reduce((a, b) => (b.p > a.p ? b : a));
-    const val = (e) => (typeof e.fraction === "string" ? `${e.fraction} = ${e.p.toFixed(4)}` : e.p.toFixed(4));
+    const val = (e) => (typeof e.fraction === "string" ? `${e.fraction} = ${prob(e.p)}` : prob(e.p));
     out.push(
       `  P(T = 0) = ${val(eb[0])} and P(T = ${rows}) = ${val(eb[rows])} against 2^−${n} = 1/${rows}; ` +
         `for 0 < t < ${rows}, P(T = t) runs from ${val(lo)} (t = ${lo.t}) to ${val(hi)} (t = ${hi.t}).`,
@@ -112,6 +133,24 @@ export function committedSummaries() {
   }));
 }
 
+/** Rank–probability rows kept in a committed Monte Carlo summary. */
+const KEPT_RANKS = 100;
+
+/**
+ * A Monte Carlo summary lists every function seen in rankProbability (776,680 rows, 185 MB at
+ * n = 7); the committed one keeps the first KEPT_RANKS rows and the last, and says so.
+ */
+export function trimmed(summary) {
+  if (!summary.sampled) return summary;
+  const rankProbability = {};
+  const kept = {};
+  for (const [k, rows] of Object.entries(summary.rankProbability)) {
+    rankProbability[k] = rows.length > KEPT_RANKS + 1 ? [...rows.slice(0, KEPT_RANKS), rows[rows.length - 1]] : rows;
+    kept[k] = `rows 1–${Math.min(KEPT_RANKS, rows.length)} and the last of ${rows.length}`;
+  }
+  return { ...summary, rankProbability, trimmed: { rankProbability: kept } };
+}
+
 /** Reruns one configuration and copies its summary and SVGs into docs/plots/<dir>. */
 function rerun(config) {
   const tmp = mkdtempSync(join(tmpdir(), "bias-findings-"));
@@ -120,7 +159,8 @@ function rerun(config) {
     if (r.status !== 0) throw new Error(`weightspace bias ${config.args.join(" ")} exited ${r.status}`);
     const target = join(ROOT, "docs/plots", config.dir);
     mkdirSync(target, { recursive: true });
-    for (const f of readdirSync(tmp)) if (f === "summary.json" || f.endsWith(".svg")) copyFileSync(join(tmp, f), join(target, f));
+    for (const f of readdirSync(tmp)) if (f.endsWith(".svg")) copyFileSync(join(tmp, f), join(target, f));
+    writeFileSync(join(target, "summary.json"), `${JSON.stringify(trimmed(JSON.parse(readFileSync(join(tmp, "summary.json"), "utf8"))))}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -158,6 +158,12 @@ export interface ClassedTable {
   ): void;
   /** The summary with the given totals fields (see classTotals) in their place; after `classes()`. */
   summary(totals: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
+  /**
+   * Predicted cost of measuring class k, where the table knows it more cheaply than by
+   * triangulating every class (shardRanges.classCost), e.g. shared by classes whose cones are
+   * linear images of one another; after `classes()`.
+   */
+  predictedCost?(classIndex: number): number;
 }
 
 /**

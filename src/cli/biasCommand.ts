@@ -7,7 +7,7 @@ import { DEFAULT_BOOTSTRAP } from "../experiments/bootstrapInterval.js";
 import { functionPopulation } from "../experiments/functionPopulation.js";
 import { biasPlots } from "../experiments/plots/biasPlots.js";
 import { type SampledBiasResult, sampledSimplicityBias } from "../experiments/monteCarloBias.js";
-import { type SimplicityBiasResult, simplicityBias } from "../experiments/simplicityBias.js";
+import { populationPoints, type SimplicityBiasResult, simplicityBias } from "../experiments/simplicityBias.js";
 import type { Architecture } from "../arch/architecture.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
 import { givenOptions, rejectGiven } from "./givenOptions.js";
@@ -30,14 +30,17 @@ interface BiasOptions extends PriorOptions, ArchOptions {
   bootstrap: number;
 }
 
-/** The measures of --measure. @throws UsageError when missing or unknown. */
+/** The measures of --measure (`all`, one name, or names separated by commas). @throws UsageError when missing or unknown. */
 function measuresOf(text: string | undefined): ComplexityMeasureName[] {
   const allowed = ["all", ...COMPLEXITY_MEASURES];
   if (text === undefined) throw new UsageError(`--measure is required: ${allowed.join(", ")}`);
   if (text === "all") return [...COMPLEXITY_MEASURES];
-  if (!(COMPLEXITY_MEASURES as readonly string[]).includes(text))
-    throw new UsageError(`--measure '${text}' is unknown; allowed: ${allowed.join(", ")}`);
-  return [text as ComplexityMeasureName];
+  const names = text.split(",");
+  for (const m of names)
+    if (!(COMPLEXITY_MEASURES as readonly string[]).includes(m))
+      throw new UsageError(`--measure '${m}' is unknown; allowed: ${allowed.join(", ")} (or names separated by commas)`);
+  if (new Set(names).size !== names.length) throw new UsageError(`--measure '${text}' names a measure twice`);
+  return names as ComplexityMeasureName[];
 }
 
 /** Creates --out DIR (a folder; files in it are replaced atomically). @throws UsageError if it is not a folder. */
@@ -106,10 +109,13 @@ async function runBias(opts: BiasOptions, cmd: Command): Promise<void> {
     if (!(e instanceof RangeError)) throw e;
     throw new UsageError(`bias ${architectureFlags(arch)}: ${e.message}`);
   }
+  // Computed once for the analyses and the plots.
+  const points = populationPoints(arch, pop, measures, (l, d, t) => progress.update(l, d, t));
   const result = simplicityBias(arch, pop, priors, {
     measures,
     bootstrap: opts.bootstrap,
     seed: opts.seed,
+    points,
     onProgress: (l, d, t) => progress.update(l, d, t),
   });
   progress.stop();
@@ -120,7 +126,7 @@ async function runBias(opts: BiasOptions, cmd: Command): Promise<void> {
     ...result,
   };
   const json = `${JSON.stringify(summary)}\n`;
-  await emitSummary(opts, dir, json, result, (d) => writePlots(d, biasPlots(arch, pop, priors, result, measures)));
+  await emitSummary(opts, dir, json, result, (d) => writePlots(d, biasPlots(arch, pop, priors, result, measures, points)));
 }
 
 /**
@@ -175,7 +181,7 @@ async function runSampledBias(arch: Architecture, opts: BiasOptions, given: Read
 export function registerBias(program: Command): void {
   const cmd = addArchOptions(program.command("bias"))
     .description("simplicity bias of an exact table: log2 P(f) against complexity measures, entropy bias P(T = t), rank–probability, the anti-entropy check (no bias)")
-    .option("--measure <m>", `all, or one of ${COMPLEXITY_MEASURES.join(", ")} (required)`)
+    .option("--measure <m>", `all, or one or more (comma-separated) of ${COMPLEXITY_MEASURES.join(", ")} (required)`)
     .option("--prior <p>", "gaussian, uniform or both (exact volumes from the table)", choiceOption("--prior", priorChoices(false)), "both")
     .option("--bootstrap <B>", `bootstrap replicates of the correlation intervals (resampling functions)`, integerOption("--bootstrap", 1, 1_000_000), DEFAULT_BOOTSTRAP)
     .option("--method <m>", "exact (the exact table) or mc (a Monte Carlo table of --samples networks: P sampled, unseen functions left out)", choiceOption("--method", ["exact", "mc"] as const), "exact")

@@ -87,6 +87,38 @@ export interface ExactPlanOptions {
   readonly onProgress?: (label: string, done: number, total: number) => void;
 }
 
+/** Tables with more rows than this have their output size estimated from the sampled classes' rows. */
+const COUNT_ROWS_UP_TO = 1_000_000;
+
+/**
+ * Output (jsonl) of a table, every row's bytes without its measures counted, plus the measures'
+ * bytes, whose lengths vary only in their digits (the sampled lengths bound them).
+ */
+function countedOutputBytes(classed: ClassedTable, measured: readonly ClassMeasures[], rows: number): Interval {
+  let plain = 0;
+  classed.forEachRow(
+    () => ({}),
+    (row) => (plain += Buffer.byteLength(JSON.stringify(row)) + 1),
+  );
+  const extra = measured.map((m) => Buffer.byteLength(JSON.stringify(m)) - 1);
+  return {
+    estimate: plain + rows * (extra.reduce((s, x) => s + x, 0) / extra.length),
+    low: plain + rows * Math.min(...extra),
+    high: plain + rows * Math.max(...extra),
+  };
+}
+
+/** Output (jsonl) of a table too large to list here: the mean bytes of the sampled classes' rows, with its 95% interval. */
+function sampledOutputBytes(classed: ClassedTable, picked: readonly number[], measured: readonly ClassMeasures[], rows: number): Interval {
+  const byClass = new Map(picked.map((k, j) => [k, measured[j]]));
+  const sizes: number[] = [];
+  classed.forEachRow(
+    (k) => byClass.get(k),
+    (row) => sizes.push(Buffer.byteLength(JSON.stringify(row)) + 1),
+  );
+  return extrapolate(sizes, rows, Z95);
+}
+
 /** Plans an exact table (see the module comment). */
 export function planExact(classed: ClassedTable, options: ExactPlanOptions): JobPlan {
   const t0 = cpuSeconds();
@@ -103,29 +135,26 @@ export function planExact(classed: ClassedTable, options: ExactPlanOptions): Job
     const a = cpuSeconds();
     measured.push(measureClass(classed.priors, classes[k].rows));
     const b = cpuSeconds();
-    classCost(classes[k]);
+    if (!classed.predictedCost) classCost(classes[k]);
     costCpu.push(cpuSeconds() - b);
     measureCpu.push(b - a);
     options.onProgress?.("measuring sampled classes", j + 1, picked.length);
   });
-  const peakMB = process.resourceUsage().maxRSS / 1024;
   const C = classes.length;
   const measuring = extrapolate(measureCpu, C, Z95);
-  const predicting = extrapolate(costCpu, C, Z95).estimate;
-  // Output (jsonl): every row's bytes without its measures, counted; plus the measures' bytes,
-  // whose lengths vary only in their digits (the sampled lengths bound them).
-  let plain = 0;
-  classed.forEachRow(
-    () => ({}),
-    (row) => (plain += Buffer.byteLength(JSON.stringify(row)) + 1),
-  );
-  const extra = measured.map((m) => Buffer.byteLength(JSON.stringify(m)) - 1);
+  let predicting = extrapolate(costCpu, C, Z95).estimate;
+  if (classed.predictedCost) {
+    // The table predicts costs its own way: time it over every class, as each shard does.
+    const a = cpuSeconds();
+    for (let k = 0; k < C; k++) {
+      classed.predictedCost(k);
+      if ((k & 0xfff) === 0 || k === C - 1) options.onProgress?.("predicting costs", k + 1, C);
+    }
+    predicting = cpuSeconds() - a;
+  }
+  const peakMB = process.resourceUsage().maxRSS / 1024;
   const rows = classed.rowCount;
-  const bytes = {
-    estimate: plain + rows * (extra.reduce((s, x) => s + x, 0) / extra.length),
-    low: plain + rows * Math.min(...extra),
-    high: plain + rows * Math.max(...extra),
-  };
+  const bytes = rows > COUNT_ROWS_UP_TO ? sampledOutputBytes(classed, picked, measured, rows) : countedOutputBytes(classed, measured, rows);
   const perShard = enumeration + predicting;
   return {
     method: "exact",

@@ -48,7 +48,7 @@ async function runPlan(opts: PlanOptions, cmd: Command): Promise<void> {
     rejectGiven(given, ["samples", "pilotSamples"], "they plan Monte Carlo sampling; add --method mc");
     if (!arch.exactTable) throw new UsageError(`plan --method exact: --arch ${arch.type} has no exact table; plan --method mc`);
     checkExactDimension(arch, priors, `--prior ${opts.prior}`);
-    const classes = classMode(arch, { all: false, expand: false }, given);
+    const classes = classMode(arch, { all: false, expand: false }, given, true);
     let classed;
     try {
       classed = arch.exactTable({ priors, all: false, classes, onProgress: (l, d, t) => progress.update(l, d, t) }).classed;

@@ -11,19 +11,24 @@ const MAX_WORKERS = 1024;
 
 /** The default of --samples for --method mc. */
 export const DEFAULT_MC_SAMPLES = 1_000_000;
-/** The default of --samples for the variance-reduced estimators (each sample costs ~30× a plain one). */
-export const DEFAULT_ESTIMATOR_SAMPLES = 1 << 17;
 
 /**
- * Adds `--method <m>` (exact, mc, then `moreMethods`; described by `methodHelp`), `--samples`,
- * `--seed` and, when the command samples on threads, `--workers` (default: the cores available).
+ * Adds `--method <m>` (exact, mc, then `moreMethods`; described by `methodHelp`), `--samples`
+ * (`moreSamplesHelp` says what it counts for `moreMethods`), `--seed` and, when the command samples
+ * on threads, `--workers` (default: the cores available).
  */
-export function addSamplingOptions(cmd: Command, methodHelp: string, threads: boolean, moreMethods: readonly string[] = []): Command {
+export function addSamplingOptions(
+  cmd: Command,
+  methodHelp: string,
+  threads: boolean,
+  moreMethods: readonly string[] = [],
+  moreSamplesHelp = "",
+): Command {
   cmd
     .option("--method <m>", methodHelp, choiceOption("--method", ["exact", "mc", ...moreMethods]), "exact")
     .option(
       "--samples <k>",
-      `Monte Carlo samples, 1 to 1e12, e.g. 1e6${moreMethods.length > 0 ? ` (${moreMethods.join(", ")}: hidden-weight samples, ${DEFAULT_ESTIMATOR_SAMPLES} when not given)` : ""}`,
+      `Monte Carlo samples, 1 to 1e12, e.g. 1e6${moreMethods.length > 0 ? ` (${moreMethods.join(", ")}: ${moreSamplesHelp})` : ""}`,
       integerOption("--samples", 1, 1e12),
       DEFAULT_MC_SAMPLES,
     )

@@ -12,8 +12,8 @@ import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { type StagedProgress, stagedProgress } from "./progressBar.js";
 import { FORMATS, type Format } from "./rowWriter.js";
-import { checkReluEstimator, RELU_ESTIMATORS, reluEstimateRows, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
-import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
+import { RELU_ESTIMATORS, RELU_SAMPLES_HELP, reluEstimateRows, reluEstimates, settleReluMethod } from "./reluEstimates.js";
+import { addSamplingOptions } from "./samplingOptions.js";
 import { runInfo } from "./runInfo.js";
 import { type ShippedTable, shippedTableFor } from "./shippedTable.js";
 import { classMode, NPN_ONLY_INPUTS } from "./tableListing.js";
@@ -50,7 +50,7 @@ function exactTable(
   checkExactDimension(arch, priors, `--prior ${opts.prior}`);
   if (arch.inputs < NPN_ONLY_INPUTS)
     rejectGiven(given, ["certify"], `completeness is always proved below ${NPN_ONLY_INPUTS} inputs`);
-  const classes = classMode(arch, opts, given);
+  const classes = classMode(arch, opts, given, priors.length > 0);
   try {
     return arch.exactTable({
       priors,
@@ -96,15 +96,9 @@ function shardRun(
 async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const arch = architectureFromOptions(opts);
-  // Without an exact table (ReLU nets) the Rao-Blackwell estimator is the default where it
-  // applies, plain sampling elsewhere.
-  if (!given.has("method") && !arch.exactTable) opts.method = takesReluEstimators(arch) ? "rao-blackwell" : "mc";
-  const estimator = opts.method === "rao-blackwell" || opts.method === "qmc" ? opts.method : undefined;
-  if (estimator) {
-    checkReluEstimator(arch, estimator);
-    if (!given.has("samples")) opts.samples = DEFAULT_ESTIMATOR_SAMPLES;
-    rejectGiven(given, ["workers", "shard", "resume"], `--method ${estimator} runs in-process`);
-  }
+  // Without an exact table (ReLU nets) the Rao-Blackwell integrand on quasi-random points is the
+  // default where it applies, plain sampling elsewhere.
+  const estimator = settleReluMethod(arch, opts, given, !arch.exactTable);
   const priors = priorsFromOptions(arch, opts, given);
   const kinds = priors.map((p) => p.family.kind);
   if (opts.method !== "exact") {
@@ -122,7 +116,7 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
   const shard = shardRun(opts, given, shardTable, listing, progress);
   const shipped =
     table && !shard && priors.length > 0 && !opts.recompute
-      ? shippedTableFor({ run, classes: classMode(arch, opts, given), certify: opts.certify })
+      ? shippedTableFor({ run, classes: classMode(arch, opts, given, true), certify: opts.certify })
       : undefined;
   if (shipped) return writeShipped(shipped, arch, kinds, output, opts.out);
   if (table) return exactRun(arch, table, priors, opts, run, shard, progress);
@@ -209,14 +203,15 @@ export function registerTable(program: Command): void {
     );
   addSamplingOptions(
     cmd,
-    "exact (enumeration, certified regions, exact volumes; the default where an exact table exists), mc (sample the prior, histogram the functions), rao-blackwell (--arch relu, h ≤ 2: sample the hidden weights, the output cone's probability in closed form; the default there) or qmc (the same on Owen-scrambled Sobol' points, 16 scrambles)",
+    "exact (enumeration, certified regions, exact volumes; the default where an exact table exists), mc (sample the prior, histogram the functions), rao-blackwell (--arch relu, h ≤ 2: sample the hidden weights, the output cone's probability in closed form) or qmc (the same integrand on Owen-scrambled Sobol' points, 16 scrambles; the default for --arch relu with h ≤ 2)",
     true,
     RELU_ESTIMATORS,
+    RELU_SAMPLES_HELP,
   )
     .option("--all", "also list functions no weights compute (inputs 0 to 4)", false)
     .option(
       "--classes [group]",
-      "one row per class with its orbit size: symmetry (the prior's symmetries: input permutations, θ ↦ −θ, and input negations when signed; the default at 6 inputs with bias) or npn (NPN classes, 567 at 6 inputs; the only listing at 7)",
+      "one row per class with its orbit size: symmetry (the prior's symmetries: input permutations, θ ↦ −θ, and input negations when signed; the default at 6 inputs with bias) or npn (NPN classes, 567 at 6 inputs; the default at 7, except measured binary tables: 1,245,317 symmetry classes)",
       choiceOption("--classes", ["symmetry", "npn"] as const),
     )
     .option("--expand", "at 6 inputs with bias, list all 15,028,134 functions instead of classes", false)

@@ -16,10 +16,17 @@ export const NPN_ONLY_INPUTS = 7;
 const CLASS_DEFAULT_INPUTS = 6;
 
 /**
- * Which classes the options ask for, with the defaults of large n.
+ * Which classes the options ask for, with the defaults of large n: from 7 inputs NPN classes, except
+ * for a measured binary table with bias, whose volumes differ within an NPN class (there, symmetry
+ * classes of the priors).
  * @throws UsageError for --expand where it does not apply or with --classes.
  */
-export function classMode(arch: Architecture, opts: ListingOptions, given: ReadonlySet<string>): "none" | "symmetry" | "npn" {
+export function classMode(
+  arch: Architecture,
+  opts: ListingOptions,
+  given: ReadonlySet<string>,
+  measured = false,
+): "none" | "symmetry" | "npn" {
   const large = arch.inputs >= CLASS_DEFAULT_INPUTS && arch.description.bias !== false;
   if (opts.expand) {
     if (!(arch.inputs === CLASS_DEFAULT_INPUTS && large))
@@ -29,7 +36,8 @@ export function classMode(arch: Architecture, opts: ListingOptions, given: Reado
   }
   if (opts.classes === "npn") return "npn";
   if (opts.classes !== undefined) return "symmetry";
-  if (arch.inputs >= NPN_ONLY_INPUTS) return "npn";
+  if (arch.inputs >= NPN_ONLY_INPUTS)
+    return measured && arch.description.encoding === "binary" && arch.description.bias !== false ? "symmetry" : "npn";
   return large && !opts.all ? "symmetry" : "none";
 }
 

@@ -106,7 +106,7 @@ export async function exactShard(classed: ClassedTable, run: ShardRun): Promise<
     throw new UsageError(`--shard ${shardName(run.shard)}: this table has ${classes.length} classes; allowed: N from 1 to ${classes.length}`);
   const costs = classes.map((c, k) => {
     run.progress.update("predicting costs", k + 1, classes.length);
-    return classCost(c);
+    return classed.predictedCost ? classed.predictedCost(k) : classCost(c);
   });
   const span = balancedRange(costs, index, count);
   const path = checkpointPath(run.out);

@@ -12,8 +12,8 @@ import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
 import { progressBar } from "./progressBar.js";
-import { checkReluEstimator, RELU_ESTIMATORS, reluEstimates, takesReluEstimators } from "./reluEstimates.js";
-import { addSamplingOptions, DEFAULT_ESTIMATOR_SAMPLES } from "./samplingOptions.js";
+import { RELU_ESTIMATORS, RELU_SAMPLES_HELP, reluEstimates, settleReluMethod } from "./reluEstimates.js";
+import { addSamplingOptions } from "./samplingOptions.js";
 import { commentLines, runInfo } from "./runInfo.js";
 import { choiceOption, UsageError } from "./usageError.js";
 
@@ -103,14 +103,9 @@ async function runVolume(opts: VolumeOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const arch = architectureFromOptions(opts);
   const f = functionFromOptions(arch, opts.function);
-  // ReLU regions have no exact volume: Rao-Blackwell by default where it applies, else sampling.
-  if (!given.has("method") && arch.type === "relu") opts.method = takesReluEstimators(arch) ? "rao-blackwell" : "mc";
-  const estimator = opts.method === "rao-blackwell" || opts.method === "qmc" ? opts.method : undefined;
-  if (estimator) {
-    checkReluEstimator(arch, estimator);
-    if (!given.has("samples")) opts.samples = DEFAULT_ESTIMATOR_SAMPLES;
-    rejectGiven(given, ["workers"], `--method ${estimator} runs in-process`);
-  }
+  // ReLU regions have no exact volume: the Rao-Blackwell integrand on quasi-random points by
+  // default where it applies, else sampling.
+  const estimator = settleReluMethod(arch, opts, given, arch.type === "relu");
   const priors = priorsFromOptions(arch, opts, given);
   if (opts.method === "exact") {
     rejectGiven(given, ["samples", "seed", "workers"], "they set Monte Carlo sampling; add --method mc");
@@ -165,9 +160,10 @@ export function registerVolume(program: Command): void {
     .option("--function <f>", "truth table: 2^n characters 0/1, character i = f(row i), rows MSB-first; or 0x… with bit i = f(row i)");
   addSamplingOptions(
     cmd,
-    "exact (gaussian: numerical, triangulation + orthant/radial cubature with a verified error estimate; uniform: exact rational), mc, or for --arch relu with h ≤ 2 rao-blackwell or qmc (hidden weights sampled, output cone measured in closed form)",
+    "exact (gaussian: numerical, triangulation + orthant/radial cubature with a verified error estimate; uniform: exact rational), mc, or for --arch relu with h ≤ 2 rao-blackwell or qmc (hidden weights sampled i.i.d. or on scrambled Sobol' points, output cone measured in closed form; qmc is the default there)",
     true,
     RELU_ESTIMATORS,
+    RELU_SAMPLES_HELP,
   )
     .option("--prior <p>", "gaussian, uniform or both", choiceOption("--prior", priorChoices(false)), "both")
     .option("--hex", "print the function as a hex number, bit i = f(row i)", false);

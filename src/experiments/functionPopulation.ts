@@ -1,12 +1,13 @@
 /**
- * The functions of an exact table as a population: one atom per function, each pointing at its
- * table row (a class row stands for its orbit, whose members are found by closing the row's
- * function under the architecture's symmetries).
+ * The functions of an exact table as a population of class rows, each standing for its orbit of
+ * functions. The rows are not expanded into functions: the analyses count an orbit's members by
+ * value (classOrbits), so n = 6 (15 million functions in 567 rows) costs its rows.
  */
 import type { Architecture, TableRow } from "../arch/architecture.js";
-import { formatWords, type BooleanFunction, parseFunction } from "../boolean/truthTable.js";
-import { wordsFromBigInt, wordsToBigInt } from "../boolean/tableWords.js";
+import type { SymmetryGroup } from "../boolean/symmetryGroup.js";
+import { type BooleanFunction, parseFunction } from "../boolean/truthTable.js";
 import type { ConeMeasure, Prior } from "../measure/prior.js";
+import { classGroup, orbitMembers } from "./classOrbits.js";
 
 /** One table row kept for the analyses. */
 export interface PopulationClass {
@@ -20,48 +21,36 @@ export interface PopulationClass {
   readonly measures: Readonly<Record<string, ConeMeasure>>;
 }
 
-/** Every function of a table with its row. */
+/** The rows of a table, standing for its functions. */
 export interface FunctionPopulation {
   /** Number of inputs n. */
   readonly inputs: number;
   /** The rows. */
   readonly classes: readonly PopulationClass[];
-  /** Each function (atom). */
-  readonly functions: readonly BooleanFunction[];
-  /** The row index of each function. */
-  readonly classOf: Int32Array;
+  /** Number of functions (Σ orbit). */
+  readonly functions: number;
+  /**
+   * The group whose orbits the rows are (classGroup of the architecture; each row's orbit is
+   * checked against it where its members are counted), undefined where none is known.
+   */
+  readonly group?: SymmetryGroup;
   /** The table's summary (counts, totals, certification). */
   readonly summary: Readonly<Record<string, unknown>>;
 }
 
 /**
- * The orbit of f under the architecture's symmetries, f first (closure under the generators).
- * @throws Error if it has not `expected` members (the table's orbit; a bug if so).
+ * Visits every function of the population with its row index (expanding the rows: for consumers
+ * that need a map of all functions, at small n).
  */
-export function orbitMembers(arch: Architecture, f: BooleanFunction, expected: number): BooleanFunction[] {
-  const seen = new Map<bigint, BooleanFunction>([[f.bits, f]]);
-  const queue = [f];
-  while (queue.length > 0) {
-    const g = queue.pop()!;
-    for (const sym of arch.symmetries) {
-      const t = wordsFromBigInt(g.bits, g.n);
-      sym.actOnTable(t);
-      const bits = wordsToBigInt(t);
-      if (!seen.has(bits)) {
-        const h = { n: g.n, bits };
-        seen.set(bits, h);
-        queue.push(h);
-      }
-    }
-  }
-  if (seen.size !== expected)
-    throw new Error(`orbit of ${formatWords(wordsFromBigInt(f.bits, f.n), f.n)} has ${seen.size} members, the table says ${expected}`);
-  return [...seen.values()];
+export function forEachFunction(arch: Architecture, pop: FunctionPopulation, visit: (f: BooleanFunction, row: number) => void): void {
+  pop.classes.forEach((c, i) => {
+    for (const g of c.orbit === 1 ? [c.function] : orbitMembers(arch, c.function, c.orbit)) visit(g, i);
+  });
 }
 
 /**
- * Builds the population of an exact table of `arch` under `priors` (one row per symmetry class,
- * expanded into functions). Non-realisable functions are left out (they have P = 0).
+ * Builds the population of an exact table of `arch` under `priors` (one row per symmetry class).
+ * Non-realisable functions are left out (they have P = 0).
  * @throws RangeError when the architecture has no exact table or the table cannot be built.
  */
 export function functionPopulation(
@@ -73,8 +62,7 @@ export function functionPopulation(
   const table = arch.exactTable({ priors, all: false, classes: "symmetry", ...(onProgress ? { onProgress } : {}) });
   const kinds = priors.map((p) => p.family.kind);
   const classes: PopulationClass[] = [];
-  const functions: BooleanFunction[] = [];
-  const classOf: number[] = [];
+  let functions = 0;
   table.forEachRow((row: TableRow) => {
     if (!row.realizable) return;
     const r = row as TableRow & { orbit?: number } & Record<string, unknown>;
@@ -82,12 +70,9 @@ export function functionPopulation(
     const orbit = r.orbit ?? 1;
     const measures: Record<string, ConeMeasure> = {};
     for (const k of kinds) measures[k] = r[k] as ConeMeasure;
-    const index = classes.length;
     classes.push({ function: f, orbit, measures, ...(typeof r.facets === "number" ? { facets: r.facets } : {}) });
-    for (const g of orbit === 1 ? [f] : orbitMembers(arch, f, orbit)) {
-      functions.push(g);
-      classOf.push(index);
-    }
+    functions += orbit;
   });
-  return { inputs: arch.inputs, classes, functions, classOf: Int32Array.from(classOf), summary: table.summary() };
+  const group = classGroup(arch);
+  return { inputs: arch.inputs, classes, functions, ...(group ? { group } : {}), summary: table.summary() };
 }

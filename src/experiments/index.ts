@@ -1,10 +1,11 @@
 /** `weightspace/experiments`: simplicity-bias analyses of exact tables. */
 export * from "./antiEntropyCheck.js";
 export * from "./bootstrapInterval.js";
-export * from "./classMeasurePoints.js";
+export * from "./classOrbits.js";
 export * from "./entropyBias.js";
 export * from "./functionPopulation.js";
-export * from "./measureColumn.js";
+export * from "./measurePoints.js";
+export * from "./multinomialDraw.js";
 export * from "./measureSymmetry.js";
 export * from "./rankCorrelation.js";
 export * from "./rankProbability.js";

@@ -9,15 +9,15 @@ import { NPN, type SymmetryGroup } from "../boolean/symmetryGroup.js";
 import { wordCount } from "../boolean/tableWords.js";
 import { rowCount } from "../boolean/truthTable.js";
 
-const NONE: SymmetryGroup = { permuteInputs: false, negateInputs: false, negateOutput: false };
-
 /**
  * The group each measure is invariant under (checked over every function of 3 inputs and sampled
- * ones of 4 in the tests). LZ reads the truth table as a string, so no symmetry keeps it; the
- * Boolean complexity counts NOT operators, so negating an input or the output can change it.
+ * ones of 4 in the tests). LZ reads the truth table as a string, so no input symmetry keeps it,
+ * but its phrase count compares symbols only for equality, so complementing the string (output
+ * negation) keeps it; the Boolean complexity counts NOT operators, so negating an input or the
+ * output can change it.
  */
 export const MEASURE_SYMMETRY: Readonly<Record<ComplexityMeasureName, SymmetryGroup>> = {
-  lz: NONE,
+  lz: { permuteInputs: false, negateInputs: false, negateOutput: true },
   entropy: NPN,
   boolean: { permuteInputs: true, negateInputs: false, negateOutput: false },
   csr: NPN,
@@ -26,11 +26,6 @@ export const MEASURE_SYMMETRY: Readonly<Record<ComplexityMeasureName, SymmetryGr
   facets: NPN,
   minWeight: NPN,
 };
-
-/** Whether the group has no element but the identity. */
-export function isTrivialGroup(g: SymmetryGroup): boolean {
-  return !g.permuteInputs && !g.negateInputs && !g.negateOutput;
-}
 
 const getBit = (t: Uint32Array, r: number) => (t[r >>> 5] >>> (r & 31)) & 1;
 

@@ -49,7 +49,7 @@ function sampledPopulations(arch: Architecture, kinds: readonly string[], rows: 
   return Object.fromEntries(
     kinds.map((k): [string, FunctionPopulation] => {
       const classes = pops[k].classes;
-      return [k, { inputs: arch.inputs, classes, functions: classes.map((c) => c.function), classOf: Int32Array.from(classes, (_, i) => i), summary: {} }];
+      return [k, { inputs: arch.inputs, classes, functions: classes.length, summary: {} }];
     }),
   );
 }
@@ -71,7 +71,7 @@ export async function sampledSimplicityBias(arch: Architecture, priors: readonly
   for (const prior of priors) {
     const kind = prior.family.kind;
     const r = simplicityBias(arch, pops[kind], [prior], options);
-    functionsSeen[kind] = pops[kind].functions.length;
+    functionsSeen[kind] = pops[kind].functions;
     for (const [m, byPrior] of Object.entries(r.measures)) (measures[m] ??= {})[kind] = byPrior[kind];
     entropyBias[kind] = r.entropyBias[kind];
     rankProbability[kind] = r.rankProbability[kind];

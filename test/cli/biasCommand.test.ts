@@ -31,8 +31,16 @@ describe("weightspace bias", () => {
     expect(r.stdout).toMatch(/anti-entropy uniform: P\(T=t\) = 1\/8 for t < 2\^n: holds \(max deviation 0\)/);
   });
 
+  it("--measure with comma-separated names analyses those, in that order", () => {
+    const r = runCli(["bias", "--inputs", "3", "--measure", "sensitivity,lz", "--prior", "uniform", "--bootstrap", "10", "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(Object.keys(JSON.parse(r.stdout).measures)).toEqual(["sensitivity", "lz"]);
+  });
+
   it.each([
     [["--inputs", "3", "--measure", "bogus"], /--measure 'bogus' is unknown; allowed: all, lz, entropy/],
+    [["--inputs", "3", "--measure", "lz,bogus"], /--measure 'bogus' is unknown; allowed: all, lz, entropy/],
+    [["--inputs", "3", "--measure", "lz,lz"], /--measure 'lz,lz' names a measure twice/],
     [["--inputs", "3"], /--measure is required/],
     [["--arch", "relu", "--layers", "2,2,1", "--measure", "lz"], /need an exact table.*--method mc/],
     [["--inputs", "7", "--measure", "lz"], /^weightspace: /],

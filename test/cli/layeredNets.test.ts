@@ -46,11 +46,17 @@ describe("table and volume for step and ReLU nets", () => {
     expect(big.uniform.fraction).toMatch(/^\d+\/\d+$/);
   });
 
-  it("relu: table is Rao-Blackwellised by default, --method mc samples; volume --method mc works", () => {
-    const d = json(["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "gaussian", "--samples", "2000", "--format", "json"]);
-    expect(d.summary.run.method).toBe("rao-blackwell");
+  it("relu: table runs the Rao-Blackwell integrand on scrambled Sobol' points by default, rao-blackwell on request, --method mc samples; volume --method mc works", () => {
+    const d = json(["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "gaussian", "--samples", "2048", "--format", "json"]);
+    expect(d.summary.run.method).toBe("qmc");
     expect(d.rows).toHaveLength(16);
-    expect(d.rows[0].gaussian).toMatchObject({ method: "rao-blackwell", samples: 2000 });
+    expect(d.rows[0].gaussian).toMatchObject({ method: "qmc", samples: 2048, scrambles: 16 });
+    const rb = json(["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "uniform", "--method", "rao-blackwell", "--samples", "2000", "--format", "json"]);
+    expect(rb.rows[0].uniform).toMatchObject({ method: "rao-blackwell", samples: 2000 });
+    const two = json(["table", "--arch", "relu", "--layers", "2,3,2,1", "--prior", "uniform", "--samples", "1024", "--format", "json"]);
+    expect(two.summary.run.method).toBe("qmc");
+    expect(two.rows).toHaveLength(16);
+    expect(Math.abs(two.summary.uniformTotal - 1)).toBeLessThan(1e-9);
     const t = json(["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "gaussian", "--method", "mc", "--samples", "20000", "--workers", "1", "--format", "json"]);
     expect(t.summary.run.method).toBe("mc");
     expect(t.rows.length).toBeGreaterThan(8);
@@ -73,9 +79,11 @@ describe("table and volume for step and ReLU nets", () => {
     [["table", "--arch", "step", "--activation", "relu", "--layers", "2,2,1"], /disagree/],
     [["table", "--arch", "perceptron", "--activation", "step", "--layers", "2,2,1"], /--arch perceptron and --activation step disagree/],
     [["table", "--arch", "relu", "--layers", "2,2,1", "--method", "exact"], /no exact table yet; the method that can: mc/],
-    [["table", "--arch", "step", "--layers", "2,2,1", "--method", "qmc", "--prior", "gaussian"], /--method qmc applies to --arch relu with one hidden layer/],
+    [["table", "--arch", "step", "--layers", "2,2,1", "--method", "qmc", "--prior", "gaussian"], /--method qmc applies to --arch relu with at most 2 units in the last hidden layer/],
     [["table", "--arch", "relu", "--layers", "2,3,1", "--method", "rao-blackwell", "--prior", "gaussian"], /at most 2 units/],
+    [["table", "--arch", "relu", "--layers", "2,30,2,1", "--method", "qmc", "--prior", "gaussian"], /at most 64; --arch relu --layers 2,30,2,1 has 152; the methods that can: rao-blackwell, mc/],
     [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "qmc", "--workers", "2"], /runs in-process/],
+    [["table", "--arch", "relu", "--layers", "2,2,1", "--prior", "gaussian", "--shard", "1/2"], /--method qmc runs in-process/],
     [["table", "--arch", "step", "--layers", "4,3,1", "--prior", "uniform"], /use Monte Carlo \(method mc\)/],
     [["table", "--arch", "step", "--layers", "5,2,1"], /up to 4; use Monte Carlo/],
     [["volume", "--arch", "relu", "--layers", "2,2,1", "--function", "0110", "--method", "exact"], /ReLU regions are pieces in z.*the method that can: mc/],

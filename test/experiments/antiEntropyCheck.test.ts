@@ -19,7 +19,7 @@ describe("anti-entropy theorem (Mingard et al. 2019): perceptron without bias, b
       const priors = priorsOf(arch);
       const pop = functionPopulation(arch, priors);
       for (const prior of priors) {
-        const bias = entropyBias(pop, prior);
+        const bias = entropyBias(arch, pop, prior);
         expect(bias).toHaveLength(2 ** n + 1);
         for (const e of bias) expect(Math.abs(e.p - (e.t < 2 ** n ? 2 ** -n : 0))).toBeLessThanOrEqual(1e-9);
         const check = antiEntropyCheck(bias, n);
@@ -39,16 +39,16 @@ describe("entropy bias of a perceptron with bias", () => {
     const arch = createArchitecture("perceptron", { inputs: 3 });
     const priors = priorsOf(arch);
     const pop = functionPopulation(arch, priors);
-    expect(pop.functions).toHaveLength(104);
+    expect(pop.functions).toBe(104);
     for (const prior of priors) {
-      const bias = entropyBias(pop, prior);
+      const bias = entropyBias(arch, pop, prior);
       const total = prior.family.total(bias.map((e) => ({ measure: e, weight: 1 }))) as { p: number; fraction?: string; err?: number };
       if (prior.family.kind === "uniform") expect(total.fraction).toBe("1/1");
       else expect(Math.abs(total.p - 1)).toBeLessThanOrEqual(total.err! + 1e-15);
       for (const e of bias) expect(e.p).toBeCloseTo(bias[8 - e.t].p, 14);
       expect(bias.reduce((s, e) => s + e.functions, 0)).toBe(104);
     }
-    const check = antiEntropyCheck(entropyBias(pop, priors[1]), 3);
+    const check = antiEntropyCheck(entropyBias(arch, pop, priors[1]), 3);
     expect(check.holds).toBe(false);
   });
 });

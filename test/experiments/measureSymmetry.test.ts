@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMPLEXITY_MEASURES } from "../../src/arch/complexityOfFunction.js";
 import { createArchitecture } from "../../src/arch/registry.js";
-import { measureNumber } from "../../src/experiments/measureColumn.js";
+import { measureNumber } from "../../src/experiments/measurePoints.js";
 import { classConstant, MEASURE_SYMMETRY } from "../../src/experiments/measureSymmetry.js";
 import { walkGroup } from "../../src/boolean/symmetryGroup.js";
 import { wordsFromBigInt, wordsToBigInt } from "../../src/boolean/tableWords.js";

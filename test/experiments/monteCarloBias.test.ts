@@ -3,7 +3,7 @@ import { priorFor } from "../../src/arch/architecture.js";
 import { createArchitecture } from "../../src/arch/registry.js";
 import { formatFunction } from "../../src/boolean/truthTable.js";
 import { antiEntropyCheck } from "../../src/experiments/antiEntropyCheck.js";
-import { functionPopulation } from "../../src/experiments/functionPopulation.js";
+import { forEachFunction, functionPopulation } from "../../src/experiments/functionPopulation.js";
 import { sampledSimplicityBias } from "../../src/experiments/monteCarloBias.js";
 import { simplicityBias } from "../../src/experiments/simplicityBias.js";
 import { ONE } from "../../src/geometry/rational.js";
@@ -26,7 +26,7 @@ describe("bias --method mc on n = 3 against the exact analysis", async () => {
   const exact = simplicityBias(arch, pop, priors, { ...options, measures: [...options.measures] });
   const sampled = await sampledSimplicityBias(arch, priors, { ...options, measures: [...options.measures], samples: SAMPLES, seed: 3 });
   const exactP = new Map<string, Record<string, number>>();
-  pop.functions.forEach((f, i) => exactP.set(formatFunction(f), Object.fromEntries(priors.map((p) => [p.family.kind, pop.classes[pop.classOf[i]].measures[p.family.kind].p]))));
+  forEachFunction(arch, pop, (f, c) => exactP.set(formatFunction(f), Object.fromEntries(priors.map((p) => [p.family.kind, pop.classes[c].measures[p.family.kind].p]))));
 
   it("sees all 104 functions under both priors and says what it left out", () => {
     expect(sampled.sampled.functionsSeen).toEqual({ gaussian: 104, uniform: 104 });

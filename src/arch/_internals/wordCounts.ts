@@ -2,11 +2,11 @@
  * Hit counts of 32-bit words (one-word truth tables, n = 5): an open-addressing hash table whose
  * slots hold key and count side by side, so a probe touches one cache line. It replaced a radix
  * sort of each 2^20 samples merged into sorted counts (≈ 35 against ≈ 25 ns a sample at n = 5,
- * where 94,572 functions occur and the 4,096 commonest take only 63 % of the samples).
+ * where 94,572 functions occur and the 4,096 commonest take only 63 % of the samples). The slots
+ * live in WebAssembly memory and batches are counted by a WebAssembly loop (wordCountsWasm.ts):
+ * the same probes without typed-array bounds checks, ≈ 1.5× faster per word.
  */
-
-/** Fibonacci hashing: the top bits of key · 2^32/φ. */
-const GOLDEN = 0x9e3779b1;
+import { GOLDEN, WORD_BLOCK, type WordKernel, wordKernel } from "./wordCountsWasm.js";
 /** Adds between spills of the 32-bit counts into the float ones (no count can wrap before). */
 const SPILL_EVERY = 2 ** 31;
 
@@ -18,26 +18,41 @@ export class WordCounts {
    */
   private slots: Uint32Array;
   private spilled: Float64Array;
+  /** The WebAssembly batch loop and memory holding `slots` (absent without WebAssembly). */
+  private readonly wasm: WordKernel | undefined;
   private shift: number;
   private mask: number;
   private addsSinceSpill = 0;
   /** Number of distinct words. */
   size = 0;
 
-  /** Counts with room for `expected` words before the table grows. */
-  constructor(expected = 1 << 15) {
+  /**
+   * Counts with room for `expected` words before the table grows; `webAssembly` false keeps the
+   * JavaScript loop (the fallback where WebAssembly is unavailable; tests compare the two).
+   */
+  constructor(expected = 1 << 15, webAssembly = true) {
+    this.wasm = webAssembly ? wordKernel() : undefined;
     let bits = 4;
     while (1 << bits < 2 * expected) bits++;
-    this.slots = new Uint32Array(2 << bits);
+    this.slots = this.newSlots(bits);
     this.spilled = new Float64Array(1 << bits);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
+  }
+
+  /** Zeroed slots for 2^bits words (in WebAssembly memory when there is a kernel). */
+  private newSlots(bits: number): Uint32Array {
+    return this.wasm ? this.wasm.slots(2 << bits) : new Uint32Array(2 << bits);
   }
 
   /** Counts words[0 … count) once each. */
   addEach(words: Uint32Array, count: number): void {
     if (this.addsSinceSpill + count > SPILL_EVERY) this.spill();
     this.addsSinceSpill += count;
+    if (this.wasm) {
+      this.addEachWasm(this.wasm, words, count);
+      return;
+    }
     let { shift, mask, slots } = this;
     for (let s = 0; s < count; s++) {
       const key = words[s];
@@ -57,6 +72,22 @@ export class WordCounts {
         }
         i = (i + 1) & mask;
       }
+    }
+  }
+
+  /** addEach through the WebAssembly loop, in blocks of its word buffer, growing between its runs. */
+  private addEachWasm(wasm: WordKernel, words: Uint32Array, count: number): void {
+    for (let done = 0; done < count; ) {
+      const n = Math.min(WORD_BLOCK, count - done);
+      wasm.words().set(words.subarray(done, done + n));
+      for (let s = 0; s < n; ) {
+        // It stops after the insertion that fills the table to half (then grow) or at n.
+        const room = (this.mask >>> 1) - this.size;
+        s = wasm.add(s, n, this.shift, this.mask, room);
+        this.size += wasm.added();
+        if (this.size > this.mask >>> 1) this.grow();
+      }
+      done += n;
     }
   }
 
@@ -115,9 +146,11 @@ export class WordCounts {
   /** Doubles the table, rehashing every word; returns the new table's fields. */
   private grow(): { shift: number; mask: number; slots: Uint32Array } {
     this.spill();
-    const { slots: old, spilled: oldSpilled } = this;
+    const oldSpilled = this.spilled;
     const bits = 33 - this.shift;
-    this.slots = new Uint32Array(2 << bits);
+    // A copy: new WebAssembly slots may reuse (and grow) the memory the old ones are in.
+    const old = this.wasm ? this.slots.slice() : this.slots;
+    this.slots = this.newSlots(bits);
     this.spilled = new Float64Array(1 << bits);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;

@@ -3,13 +3,15 @@
  * in word form.
  *
  * Every pre-activation is summed as b + Σ_i W[j][i]·a_i in input order (the order a plain scalar
- * evaluation uses), so the outputs equal such an evaluation bit for bit. Tight loops over a small
- * scratch array: the work per row (≤ a few dozen multiply-adds) dwarfs the loop overhead, unlike
- * the perceptron, whose one addition per row made generated straight-line code pay off.
+ * evaluation uses), so the outputs equal such an evaluation bit for bit. Small nets (2-2-1, 3-8-1,
+ * …) run a generated straight-line kernel (layeredKernel: 12–21× faster than the loop, which pays a
+ * mispredicted branch per unit and row on random weights; equal to it bit for bit while no product
+ * leaves the normal range, see there); larger ones the loop over a scratch array.
  */
 import { encodeRow } from "../../boolean/encoding.js";
 import { rowCount } from "../../boolean/truthTable.js";
 import { wordCount } from "../../boolean/tableWords.js";
+import { layeredKernel } from "./layeredKernel.js";
 import { layerBlocks, layeredParameterCount, type LayeredSpec } from "./layeredSpec.js";
 
 /** A batched forward pass: `count` parameter vectors in `params` → `count` tables in `out`. */
@@ -22,6 +24,23 @@ export type LayeredForward = (params: Float64Array, count: number, out: Uint32Ar
  * @throws RangeError if a buffer is too short.
  */
 export function layeredForward(spec: LayeredSpec): LayeredForward {
+  const kernel = layeredKernel(spec);
+  if (!kernel) return layeredLoopForward(spec);
+  const d = layeredParameterCount(spec);
+  const words = wordCount(spec.layers[0]);
+  return (params, count, out) => {
+    if (params.length < count * d) throw new RangeError(`params hold ${params.length} numbers, need ${count * d}`);
+    if (out.length < count * words) throw new RangeError(`out holds ${out.length} words, need ${count * words}`);
+    kernel(params, count, out);
+  };
+}
+
+/**
+ * The loop form of layeredForward (any size; layeredForward uses it when no kernel is generated,
+ * tests compare the two): same contract, same tables bit for bit.
+ * @throws RangeError if a buffer is too short.
+ */
+export function layeredLoopForward(spec: LayeredSpec): LayeredForward {
   const n = spec.layers[0];
   const rows = rowCount(n);
   const words = wordCount(n);

@@ -14,6 +14,7 @@ import { rowValue, wordCount, wordsFromBigInt } from "../../boolean/tableWords.j
 import type { ImplicitRegion } from "../architecture.js";
 import type { LayeredForward } from "./layeredForward.js";
 import { type LayerBlock, layerBlocks, type LayeredSpec } from "./layeredSpec.js";
+import { reluRayDistance } from "./reluRayDistance.js";
 
 /** Sign of α + β·t just after t = lo (the sign of β where the form vanishes at lo). */
 function signAfter(alpha: number, beta: number, lo: number): number {
@@ -23,8 +24,8 @@ function signAfter(alpha: number, beta: number, lo: number): number {
 
 /**
  * The implicit region of f for `spec`, membership through `forward`.
- * @throws RangeError (from rayDistance) for ReLU nets, whose pre-activations above the first layer
- *   are not linear along a ray (issue 9 item 3).
+ * ReLU nets with one hidden layer take their exact distance from reluRayDistance.
+ * @throws RangeError (from rayDistance) for ReLU nets with two hidden layers.
  */
 export function layeredImplicitRegion(spec: LayeredSpec, forward: LayeredForward, f: BooleanFunction): ImplicitRegion {
   const n = spec.layers[0];
@@ -84,11 +85,20 @@ export function layeredImplicitRegion(spec: LayeredSpec, forward: LayeredForward
     }
     return Number.POSITIVE_INFINITY;
   };
+  if (spec.activation === "relu") {
+    const oneLayer = spec.layers.length === 3 ? reluRayDistance(spec, f) : undefined;
+    return {
+      contains,
+      rayDistance(theta, direction) {
+        if (oneLayer === undefined)
+          throw new RangeError("ray distances of ReLU nets are implemented for one hidden layer; membership (contains) works for two");
+        return oneLayer(theta, direction);
+      },
+    };
+  }
   return {
     contains,
     rayDistance(theta, direction) {
-      if (spec.activation !== "step")
-        throw new RangeError("ray distances of ReLU nets are not implemented yet (issue 9 item 3); membership (contains) works");
       if (!contains(theta)) return 0;
       return explore(0, 0, Number.POSITIVE_INFINITY, inputs, theta, direction);
     },

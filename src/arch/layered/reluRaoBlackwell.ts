@@ -1,7 +1,8 @@
 /**
- * Probabilities of every function of a one-hidden-layer ReLU net (h ≤ 2) by Rao-Blackwellised
- * Monte Carlo: P(f) = E_hidden[P_out(f | W1, b1)], the inner probability in closed form
- * (reluOutputMeasure), the outer expectation over hidden weights drawn from the prior
+ * Probabilities of every function of a ReLU net with one or two hidden layers (the last of width
+ * h ≤ 2) by Rao-Blackwellised Monte Carlo: P(f) = E_hidden[P_out(f | W1, b1[, W2, b2])], the inner
+ * probability in closed form (reluOutputMeasure), the outer expectation over every hidden layer's
+ * weights drawn from the prior
  *  - `rao-blackwell`: i.i.d. draws from the seed's xoroshiro128+ stream; 95% interval mean ± 1.96·SE
  *    (central limit theorem; the integrand is bounded in [0, 1]);
  *  - `qmc`: R independent Owen-scrambled Sobol' point sets (mapped through Φ⁻¹ or affinely),
@@ -16,7 +17,6 @@ import { sobolStream } from "../../measure/sobol.js";
 import { Z95 } from "../../measure/wilsonInterval.js";
 import { layerBlocks, type LayeredSpec } from "./layeredSpec.js";
 import { reluOutputMeasure } from "./reluOutputMeasure.js";
-import { reluShape } from "./reluRegion.js";
 
 /** Estimators of this file. */
 export type ReluEstimator = "rao-blackwell" | "qmc";
@@ -73,10 +73,12 @@ function t975(df: number): number {
   return Z95 + (Z95 ** 3 + Z95) / (4 * df);
 }
 
-/** Where the hidden (W1, b1) and output (v, c) coordinates sit, and their scales as doubles. */
+/** Where the hidden (W1, b1[, W2, b2]) and output (v, c) coordinates sit, and their scales as doubles. */
 function layout(spec: LayeredSpec, prior: Prior) {
-  const [hidden, output] = layerBlocks(spec);
-  const hiddenCount = hidden.units * hidden.fanIn + hidden.units;
+  const blocks = layerBlocks(spec);
+  const output = blocks[blocks.length - 1];
+  // The hidden layers' parameters come first in layeredSpec order, the output's last.
+  const hiddenCount = output.weights;
   const scales = prior.scales.map(toNumber);
   return {
     hiddenScales: Float64Array.from(scales.slice(0, hiddenCount)),
@@ -88,15 +90,14 @@ function layout(spec: LayeredSpec, prior: Prior) {
 /**
  * Rao-Blackwellised (or quasi-Monte Carlo) estimates of every function's probability under
  * `prior` (see the file comment).
- * @throws RangeError for two hidden layers, h > 2, n > 4, a prior without a closed-form output
- *   measure, fewer than 2 samples (per scramble), or fewer than 2 scrambles.
+ * @throws RangeError for a step net, a last hidden width h > 2, n > 4, a prior without a closed-form
+ *   output measure, fewer than 2 samples (per scramble), or fewer than 2 scrambles.
  */
 export function reluEstimateTable(spec: LayeredSpec, prior: Prior, options: ReluEstimateOptions): ReluEstimateTable {
-  const shape = reluShape(spec);
   const start = performance.now();
   const { hiddenScales, outputScales, hiddenCount } = layout(spec, prior);
   const kind = prior.family.kind;
-  const integrand = reluOutputMeasure(shape, kind, outputScales);
+  const integrand = reluOutputMeasure(spec, kind, outputScales);
   const F = integrand.functions;
   const values = new Float64Array(F);
   const { method, samples, seed } = options;

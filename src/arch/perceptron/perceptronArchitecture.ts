@@ -13,6 +13,7 @@ import { perceptronForward } from "./perceptronForward.js";
 import { checkPerceptronSpec, coneRows, type PerceptronSpec, parameterNames } from "./perceptronSpec.js";
 import { publishedCount } from "./publishedCounts.js";
 import { perceptronTable } from "./perceptronTable.js";
+import { binaryClassTable, usesBinaryClassTable } from "./binaryClassTable.js";
 import { unrealisableCertificate } from "./unrealisableCertificate.js";
 
 /** A perceptron architecture, with its spec. */
@@ -114,7 +115,7 @@ export function perceptronArchitecture(spec: PerceptronSpec): PerceptronArchitec
       return coneImplicitRegion(coneRows(spec, (r) => valueAt(f, r)));
     },
     symmetries: perceptronSymmetries(spec),
-    exactTable: (options) => perceptronTable(spec, options),
+    exactTable: (options) => (usesBinaryClassTable(spec, options) ? binaryClassTable(spec, options) : perceptronTable(spec, options)),
     ...(published ? { publishedCount: published } : {}),
   };
 }

@@ -23,11 +23,12 @@ import { NPN_CLASS_COUNTS } from "./thresholdEnumeration.js";
 export const MAX_ALL_INPUTS = 4;
 
 /** The facet rows s_x·x̃ of a table as integer vectors. */
-function facetVectors(spec: PerceptronSpec, table: Uint32Array, facetRows: readonly number[]): bigint[][] {
+export function facetVectors(spec: PerceptronSpec, table: Uint32Array, facetRows: readonly number[]): bigint[][] {
   return facetRows.map((r) => rowVector(spec, r).map((c) => BigInt(rowValue(table, r) ? c : -c)));
 }
 
-const WITNESS_CHECK =
+/** How a table's witnesses and facets are checked, for its certification string. */
+export const WITNESS_CHECK =
   "integer witnesses checked in BigInt arithmetic; facets by chamber adjacency over the enumeration";
 
 /** Largest n whose completeness proof runs with every table (n = 7 takes minutes: opt in). */

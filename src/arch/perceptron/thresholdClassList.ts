@@ -61,9 +61,22 @@ export function chowParameters(table: Uint32Array, n: number): number[] {
  * and permutations (so still not a threshold function).
  */
 export function positiveSortedForm(table: Uint32Array, n: number): Uint32Array {
+  return sortedByChow(table, n, true);
+}
+
+/**
+ * The *sorted form* of a table (a new array): inputs ordered by non-increasing signed Chow
+ * parameter, none negated. For a threshold function it is the unique representative of its class
+ * under input permutations (inputs with equal Chow parameters are symmetric, by Chow's theorem).
+ */
+export function chowSortedForm(table: Uint32Array, n: number): Uint32Array {
+  return sortedByChow(table, n, false);
+}
+
+function sortedByChow(table: Uint32Array, n: number, negate: boolean): Uint32Array {
   const t = Uint32Array.from(table);
   const chow = chowParameters(t, n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; negate && i < n; i++) {
     if (chow[i] < 0) {
       negateRowBit(t, n - 1 - i);
       chow[i] = -chow[i];

@@ -6,16 +6,17 @@
  * f(row i)), with no padding or re-ordering; its leading `'0'+string` only shifts indices to 1-based
  * and takes no part in the count. This module does the same.
  */
-import { type BooleanFunction, formatFunction } from "../truthTable.js";
+import { rowValue } from "../tableWords.js";
+import { type BooleanFunction, formatFunction, rowCount } from "../truthTable.js";
 
 /**
  * LZ76 phrase count N(x) by the Kaspar–Schuster (1987) algorithm: each phrase is the longest prefix
  * of the rest that already occurs starting earlier (overlap allowed) plus one new symbol; a final
  * incomplete phrase is counted. N("") = 0; N(x) = 1 for |x| = 1 (where the reference indexes past
  * its string and fails, this is the count the definition gives).
- * @param x any string; symbols are compared as characters.
+ * @param x any string (symbols compared as characters) or array of symbols (compared as numbers).
  */
-export function lzPhraseCount(x: string): number {
+export function lzPhraseCount(x: string | ArrayLike<number>): number {
   const n = x.length;
   if (n <= 1) return n;
   // Kaspar–Schuster state: `l` symbols are parsed, the current phrase is matched against the copy
@@ -76,4 +77,26 @@ export function lzComplexityOfString(x: string): LzComplexity {
 /** C_LZ of f's printed bit string (character i = f(row i)). */
 export function lzComplexity(f: BooleanFunction): LzComplexity {
   return lzComplexityOfString(formatFunction(f));
+}
+
+let forward = new Uint8Array(0);
+let backward = new Uint8Array(0);
+
+/**
+ * C_LZ of the function whose truth table is `w` (word form, n inputs): the same number as
+ * lzComplexity, without building strings (the bias analyses evaluate it on every function of a
+ * class, 15 million at n = 6).
+ */
+export function lzComplexityOfTable(w: Uint32Array, n: number): number {
+  const rows = rowCount(n);
+  if (forward.length !== rows) [forward, backward] = [new Uint8Array(rows), new Uint8Array(rows)];
+  let ones = 0;
+  for (let r = 0; r < rows; r++) {
+    const v = rowValue(w, r);
+    forward[r] = v;
+    backward[rows - 1 - r] = v;
+    ones += v;
+  }
+  if (ones === 0 || ones === rows) return n;
+  return (n * (lzPhraseCount(forward) + lzPhraseCount(backward))) / 2;
 }

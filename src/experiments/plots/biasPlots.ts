@@ -6,9 +6,8 @@ import type { Architecture } from "../../arch/architecture.js";
 import type { ComplexityMeasureName } from "../../arch/complexityOfFunction.js";
 import { formatFunction } from "../../boolean/truthTable.js";
 import type { Prior } from "../../measure/prior.js";
-import { classMeasurePoints } from "../classMeasurePoints.js";
 import type { FunctionPopulation } from "../functionPopulation.js";
-import { measureColumn } from "../measureColumn.js";
+import type { MeasurePoints } from "../measurePoints.js";
 import type { SimplicityBiasResult } from "../simplicityBias.js";
 import { complexitySpec } from "./complexitySpec.js";
 import { entropyBiasSpec } from "./entropyBiasSpec.js";
@@ -23,8 +22,8 @@ export interface NamedPlot {
 }
 
 /**
- * The specifications of a run of simplicityBias on `pop` (the measure columns are recomputed here:
- * measureColumn, ~2 CPU seconds for all measures at n = 5).
+ * The specifications of a run of simplicityBias on `pop`, from the measures' points it ran on
+ * (populationPoints).
  */
 export function biasPlots(
   arch: Architecture,
@@ -32,17 +31,18 @@ export function biasPlots(
   priors: readonly Prior[],
   result: SimplicityBiasResult,
   measures: readonly ComplexityMeasureName[],
+  points: Readonly<Record<string, MeasurePoints>>,
 ): NamedPlot[] {
   const architecture = architectureTitle(arch);
   const classes = pop.classes.some((c) => c.orbit > 1);
   const plots: NamedPlot[] = measures.map((m) => {
-    const pts = classMeasurePoints(pop, measureColumn(pop, m, arch));
+    const pts = points[m];
     const panels = priors.map((prior) => {
       const kind = prior.family.kind;
       const fit = result.measures[m]?.[kind]?.upperBound;
       return {
         prior: priorTitle(arch, prior),
-        points: pts.classOf.map((c, i) => ({
+        points: Array.from(pts.classOf, (c, i) => ({
           k: pts.k[i],
           p: pop.classes[c].measures[kind].p,
           functions: pts.functions[i],

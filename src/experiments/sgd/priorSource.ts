@@ -13,7 +13,7 @@ import { wordsToBigInt } from "../../boolean/tableWords.js";
 import { parseFunction } from "../../boolean/truthTable.js";
 import { monteCarloEstimate } from "../../measure/monteCarlo.js";
 import type { ConeMeasure, Prior } from "../../measure/prior.js";
-import { functionPopulation } from "../functionPopulation.js";
+import { forEachFunction, functionPopulation } from "../functionPopulation.js";
 
 /** How P(f) was obtained. */
 export type PriorMethod = "exact" | "rao-blackwell" | "qmc" | "mc";
@@ -87,7 +87,7 @@ export async function priorSource(arch: Architecture, prior: Prior, options: Pri
   if (method === "exact") {
     if (arch.type === "perceptron") {
       const pop = functionPopulation(arch, [prior], options.onProgress);
-      pop.functions.forEach((f, i) => measures.set(f.bits, pop.classes[pop.classOf[i]].measures[kind] as ConeMeasure & Record<string, unknown>));
+      forEachFunction(arch, pop, (f, c) => measures.set(f.bits, pop.classes[c].measures[kind] as ConeMeasure & Record<string, unknown>));
     } else {
       arch.exactTable!({ priors: [prior], all: false, classes: "none", ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).forEachRow((row) => {
         if (!row.realizable) return;

@@ -9,6 +9,7 @@
  */
 import type { RandomStream } from "../prior.js";
 import { LOAD_STATE, NEXT_OUTPUT, nextUnit, SAVE_STATE, stateKernel, stateOf } from "../randomStream.js";
+import { wasmZiggurat } from "./zigguratWasm.js";
 
 /** Number of layers (a power of two: the layer index is 7 bits of a word). */
 const LAYERS = 128;
@@ -152,8 +153,20 @@ const kernel = stateKernel<
  * in locals (see stateKernel) and looks the sign up with the layer, without a branch.
  */
 export function zigguratNormals(rng: RandomStream, out: Float64Array, m: number): void {
+  if (WASM) WASM(stateOf(rng), out, m);
+  else zigguratNormalsJs(rng, out, m);
+}
+
+/** The JavaScript kernel (where WebAssembly is unavailable; tests compare the two). */
+export function zigguratNormalsJs(rng: RandomStream, out: Float64Array, m: number): void {
   kernel(stateOf(rng), out, m, SIGNED.accept, SIGNED.width, TABLES.x, TABLES.f, TABLES.r, tail);
 }
+
+/** The same kernel in WebAssembly (same numbers, 2–3× fewer ns a normal), or undefined without WebAssembly. */
+const WASM = wasmZiggurat({ accept: SIGNED.accept, width: SIGNED.width, x: TABLES.x, f: TABLES.f, r: TABLES.r }, tail);
+
+/** Whether zigguratNormals runs the WebAssembly kernel. */
+export const ZIGGURAT_WASM = WASM !== undefined;
 
 /** The ziggurat's base-strip edge r and layer edges, for tests. */
 export const ZIGGURAT_TABLES: { readonly x: Float64Array; readonly r: number } = TABLES;

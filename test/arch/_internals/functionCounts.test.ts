@@ -94,3 +94,46 @@ describe("WordCounts", () => {
     expect(counts.size).toBe(want.size);
   });
 });
+
+describe("WordCounts in WebAssembly", () => {
+  it("counts any batches exactly as the JavaScript loop does (same keys, same hits, same order)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 700 }), { maxLength: 12 }), (batches) => {
+        const wasm = new WordCounts(1);
+        const js = new WordCounts(1, false);
+        for (const b of batches) {
+          wasm.addEach(Uint32Array.from(b), b.length);
+          js.addEach(Uint32Array.from(b), b.length);
+        }
+        const visit = (c: WordCounts) => {
+          const out: [number, number][] = [];
+          c.forEach((key, h) => out.push([key, h]));
+          return out;
+        };
+        expect(visit(wasm)).toEqual(visit(js));
+        expect(wasm.size).toBe(js.size);
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+  });
+
+  it("counts batches longer than the kernel's word buffer, growing from a tiny table mid-batch, as a Map does", () => {
+    const counts = new WordCounts(1);
+    const want = new Map<number, number>();
+    let x = 987654321;
+    for (let b = 0; b < 5; b++) {
+      // 10,000 words a batch (the buffer holds 4,096), about a third of them new keys.
+      const batch = new Uint32Array(10_000);
+      for (let s = 0; s < batch.length; s++) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        batch[s] = s % 3 === 0 ? x : x % 97;
+        want.set(batch[s], (want.get(batch[s]) ?? 0) + 1);
+      }
+      counts.addEach(batch, batch.length);
+    }
+    const got = new Map<number, number>();
+    counts.forEach((key, h) => got.set(key, h));
+    expect(got).toEqual(want);
+    expect(counts.size).toBe(want.size);
+  });
+});

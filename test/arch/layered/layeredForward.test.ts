@@ -1,11 +1,13 @@
 /**
  * The batched forward pass against a naive scalar evaluation written from the definition (named
  * weights looked up by name, one row at a time), on random parameters for both activations, one
- * and two hidden layers and both encodings; and the parameter naming scheme.
+ * and two hidden layers and both encodings — the architecture's forward (a generated kernel at these
+ * sizes) and the loop form alike; and the parameter naming scheme.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layeredArchitecture } from "../../../src/arch/layered/layeredArchitecture.js";
+import { layeredLoopForward } from "../../../src/arch/layered/layeredForward.js";
 import type { Activation, LayeredSpec } from "../../../src/arch/layered/layeredSpec.js";
 import { wordsToBigInt } from "../../../src/boolean/tableWords.js";
 
@@ -39,16 +41,20 @@ const SPECS: LayeredSpec[] = (["step", "relu"] as Activation[]).flatMap((activat
 describe("layeredForward", () => {
   it.each(SPECS)("$activation $layers $encoding: batches agree with the naive evaluation", (spec) => {
     const arch = layeredArchitecture(spec);
+    const loop = layeredLoopForward(spec);
     const d = arch.parameters.length;
     const rows = 2 ** spec.layers[0];
     fc.assert(
       fc.property(fc.array(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: d, maxLength: d }), { minLength: 1, maxLength: 5 }), (batch) => {
         const out = new Uint32Array(batch.length * arch.tableWords).fill(0xdeadbeef);
+        const loopOut = new Uint32Array(batch.length * arch.tableWords).fill(0xdeadbeef);
         arch.forward(Float64Array.from(batch.flat()), batch.length, out);
+        loop(Float64Array.from(batch.flat()), batch.length, loopOut);
         batch.forEach((theta, s) => {
           let want = 0n;
           for (let r = 0; r < rows; r++) if (naive(spec, arch.parameters, theta, r)) want |= 1n << BigInt(r);
           expect(wordsToBigInt(out.subarray(s * arch.tableWords, (s + 1) * arch.tableWords))).toBe(want);
+          expect(wordsToBigInt(loopOut.subarray(s * arch.tableWords, (s + 1) * arch.tableWords))).toBe(want);
         });
       }),
       { seed: 5, numRuns: 60 },

@@ -57,6 +57,21 @@ describe("perceptronForward", () => {
     );
   });
 
+  // Finite doubles only: the plain loop's w·0 is NaN for an infinite w, where the kernel skips the term.
+  it("equals the plain loop on any finite doubles: ±0, subnormals, huge values whose sums overflow", () => {
+    const extreme = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE),
+    );
+    fc.assert(
+      fc.property(cases(extreme), ([spec, params]) => {
+        const [fast, slow] = bothPasses(spec, params);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+
   it("computes AND and x1 on two inputs (rows 00, 01, 10, 11)", () => {
     const forward = perceptronForward({ inputs: 2, bias: true, encoding: "binary" });
     const out = new Uint32Array(2);
