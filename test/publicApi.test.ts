@@ -69,7 +69,7 @@ describe("the package as a consumer imports it", () => {
       dir,
       `const names = Object.keys(await import("weightspace"));
        const subs = {};
-       for (const s of ["boolean", "geometry", "measure", "arch", "tensor"]) subs[s] = Object.keys(await import("weightspace/" + s)).length;
+       for (const s of ["boolean", "geometry", "measure", "arch", "estimators", "tensor"]) subs[s] = Object.keys(await import("weightspace/" + s)).length;
        console.log(JSON.stringify({ names, subs }));`,
     );
     expect(r.stderr).toBe("");

@@ -59,7 +59,8 @@ function jsonInteger(x: bigint): number | string {
   return x >= -BigInt(Number.MAX_SAFE_INTEGER) && x <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(x) : x.toString();
 }
 
-function readSystem(path: string): ConstraintSystem {
+/** Reads and parses a constraints file (`-` for stdin). @throws UsageError naming the file and the problem. */
+export function readSystem(path: string): ConstraintSystem {
   let text: string;
   try {
     text = readFileSync(path === "-" ? 0 : path, "utf8");

@@ -7,10 +7,11 @@ import { gpEpEstimator } from "./gpEpEstimator.js";
 import { laplaceEstimator } from "./laplaceEstimator.js";
 import { llcEstimator } from "./llcEstimator.js";
 import { monteCarloEstimator } from "./monteCarloEstimator.js";
+import { randomDirectionEstimator } from "./randomDirectionEstimator.js";
 
 /** Every registered estimator, in printing order. */
 const ESTIMATORS: readonly Estimator[] = [
-  // one line per estimator module, e.g. randomDirectionEstimator,
+  randomDirectionEstimator,
   monteCarloEstimator,
   gpEpEstimator,
   laplaceEstimator,

@@ -7,26 +7,15 @@
  * says the region is unbounded) are floored there and counted, since the estimate then reflects
  * the floor, not the region.
  */
-import { eigs, lgamma } from "mathjs";
+import { logUnitBallVolume } from "../measure/unitBallVolume.js";
 import { behaviouralInputs } from "./behaviouralInputs.js";
 import { costHessian } from "./costHessian.js";
 import type { Estimator } from "./estimator.js";
 import { priorLogDensity } from "./priorLogDensity.js";
+import { symmetricEigenvalues } from "./symmetricEigen.js";
 
 /** Eigenvalues below this fraction of the largest count as flat. */
 export const FLAT_EIGENVALUE = 1e-9;
-
-/** log of the volume of the unit ball in R^d. */
-export function logUnitBallVolume(d: number): number {
-  return (d / 2) * Math.log(Math.PI) - lgamma(d / 2 + 1);
-}
-
-/** The symmetric eigenvalues of a D×D row-major matrix, ascending (mathjs `eigs`). */
-export function symmetricEigenvalues(m: Float64Array, d: number): number[] {
-  const rows = Array.from({ length: d }, (_, i) => Array.from(m.subarray(i * d, (i + 1) * d)));
-  const values = eigs(rows).values as unknown as number[];
-  return [...values].map(Number).sort((a, b) => a - b);
-}
 
 /** Laplace approximation: prior density at the anchor × the volume of the Hessian's ellipsoid. */
 export const laplaceEstimator: Estimator = {

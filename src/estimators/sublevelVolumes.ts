@@ -9,7 +9,7 @@
 import { standardNormals } from "../measure/gaussianPrior.js";
 import { randomStream } from "../measure/randomStream.js";
 import type { SublevelCost } from "./estimator.js";
-import { logUnitBallVolume } from "./laplaceEstimator.js";
+import { logUnitBallVolume } from "../measure/unitBallVolume.js";
 
 /** Relative tolerance of each bisected radius. */
 export const RADIUS_RTOL = 1e-9;

@@ -1,50 +1,23 @@
 /**
  * The standard normal distribution function in log space, and the ratio φ(z)/Φ(z), accurate to a
  * few ulps relative from z = −1e8 to +38 (tested against mpmath): the moments of a Gaussian
- * truncated to a half-line need both deep in the tail, where 1 − ½erfc loses everything.
+ * truncated to a half-line need both deep in the tail, where 1 − ½erfc loses everything. Built on
+ * erfc.ts's expansions (the erf series and Laplace's continued fraction), not a copy of them.
  */
+import { erfBySeries, erfcxByContinuedFraction } from "./erfc.js";
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-/** Where the continued fraction (≤ 400 terms at x = 1) takes over from the series, before 1 − Φ cancels. */
+/** Where the continued fraction takes over from the series, before 1 − Φ cancels. */
 const SWITCH = 1;
 
-/**
- * Mills' ratio R(x) = Φ(−x)/φ(x) for x ≥ SWITCH by its continued fraction
- * 1/(x + 1/(x + 2/(x + 3/(x + …)))), evaluated by the modified Lentz method.
- */
+/** Mills' ratio R(x) = Φ(−x)/φ(x) = √(π/2)·erfcx(x/√2) for x ≥ SWITCH. */
 function millsRatioTail(x: number): number {
-  const tiny = 1e-300;
-  let f = x;
-  let c = x;
-  let d = 0;
-  for (let k = 1; k < 500; k++) {
-    d = x + k * d;
-    d = Math.abs(d) < tiny ? tiny : d;
-    c = x + k / c;
-    c = Math.abs(c) < tiny ? tiny : c;
-    d = 1 / d;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return 1 / f;
+  return Math.sqrt(Math.PI / 2) * erfcxByContinuedFraction(x / Math.SQRT2);
 }
 
-/**
- * Φ(x) − ½ = ½·erf(x/√2) for 0 ≤ x < SWITCH by the series of positive terms
- * erf(t) = 2/√π·e^{−t²}·Σ_k 2^k t^{2k+1}/(1·3·…·(2k+1)), which has no cancellation.
- */
+/** Φ(x) − ½ = ½·erf(x/√2) for 0 ≤ x < SWITCH (the series has no cancellation). */
 function halfErf(x: number): number {
-  const t = x / Math.SQRT2;
-  const t2 = t * t;
-  let term = t;
-  let sum = t;
-  for (let k = 1; k < 200; k++) {
-    term *= (2 * t2) / (2 * k + 1);
-    sum += term;
-    if (term < 1e-17 * sum) break;
-  }
-  return (Math.exp(-t2) * sum) / Math.sqrt(Math.PI);
+  return 0.5 * erfBySeries(x / Math.SQRT2);
 }
 
 /** Φ(−x) for x ≥ 0 (the upper tail), with its logarithm for the far tail. */

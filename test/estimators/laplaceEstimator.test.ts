@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { priorFor } from "../../src/arch/architecture.js";
 import { costHessian } from "../../src/estimators/costHessian.js";
-import { laplaceEstimator, logUnitBallVolume } from "../../src/estimators/laplaceEstimator.js";
+import { laplaceEstimator } from "../../src/estimators/laplaceEstimator.js";
+import { logUnitBallVolume } from "../../src/measure/unitBallVolume.js";
 import { sublevelVolumes } from "../../src/estimators/sublevelVolumes.js";
 import { ONE } from "../../src/geometry/rational.js";
 import { gaussianPrior } from "../../src/measure/gaussianPrior.js";

@@ -4,43 +4,29 @@
  * outputs), and quadratic sublevel regions whose volume is known in closed form.
  */
 import type { Architecture, Prior } from "../../../src/index.js";
-import { coneImplicitRegion } from "../../../src/arch/coneImplicitRegion.js";
 import { createArchitecture } from "../../../src/arch/registry.js";
 import { type PerceptronArchitecture } from "../../../src/arch/perceptron/perceptronArchitecture.js";
-import { rowVector } from "../../../src/arch/perceptron/perceptronSpec.js";
 import { parseFunction } from "../../../src/boolean/truthTable.js";
+import { behaviouralRegion } from "../../../src/estimators/behaviouralRegion.js";
+import { functionRegion } from "../../../src/estimators/functionRegion.js";
 import type { EstimatorRegion, SublevelCost } from "../../../src/estimators/estimator.js";
-import { logUnitBallVolume, symmetricEigenvalues } from "../../../src/estimators/laplaceEstimator.js";
+import { symmetricEigenvalues } from "../../../src/estimators/symmetricEigen.js";
+import { logUnitBallVolume } from "../../../src/measure/unitBallVolume.js";
 
 /** The perceptron with n inputs (binary encoding, bias). */
 export function perceptron(n: number): PerceptronArchitecture {
   return createArchitecture("perceptron", { inputs: n }) as PerceptronArchitecture;
 }
 
-/** f's region of an architecture with one polyhedral piece in θ, with its exact measure under each prior. */
+/**
+ * f's region of an architecture with one polyhedral piece in θ, with its exact measure under each
+ * prior: the library's own function region (functionRegion).
+ */
 export function coneRegion(arch: Architecture, f: string, priors: readonly Prior[] = []): EstimatorRegion {
-  const region = arch.region(parseFunction(f, arch.inputs));
-  if (region.pieces.length !== 1 || !region.pieces[0].inParameters) throw new Error(`${f} is not one cone in θ`);
-  const rows = region.pieces[0].rows;
-  const implicit = coneImplicitRegion(rows.map((r) => r.map(Number)));
-  const exact: Record<string, { p: number; err?: number; fraction?: string }> = {};
-  for (const prior of priors) exact[prior.family.kind] = prior.family.measureCone(rows, prior.scales) as { p: number };
-  return {
-    label: `${arch.type} n=${arch.inputs} f=${f}`,
-    function: region.function,
-    names: arch.parameters,
-    contains: implicit.contains,
-    rayDistance: implicit.rayDistance,
-    radius: { method: "exact" },
-    rows,
-    exact,
-    arch,
-  };
+  const region = functionRegion(arch, parseFunction(f, arch.inputs), priors);
+  if (region.rows === undefined) throw new Error(`${f} is not one cone in θ`);
+  return region;
 }
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-/** log σ(z), stable for large |z|. */
-const logSigmoid = (z: number) => (z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z)));
 
 /** Largest radius bisection searches (the KL region of a perceptron is bounded for ε below its ceiling). */
 const FAR = 1e6;
@@ -80,36 +66,11 @@ function sublevelRegion(label: string, names: readonly string[], sublevel: Suble
 
 /**
  * The behavioural region of a sigmoid perceptron about `anchor`: mean over the 2^n inputs of
- * KL(σ(z*(x)) ‖ σ(z_θ(x))) ≤ ε, z = ⟨θ, x̃⟩, with its closed-form Hessian mean_x σ(z)(1 − σ(z)) x̃x̃ᵀ.
+ * KL(σ(z*(x)) ‖ σ(z_θ(x))) ≤ ε, z = ⟨θ, x̃⟩ — the library's own (behaviouralRegion), whose sublevel
+ * cost carries the closed-form Hessian mean_x σ(z)(1 − σ(z)) x̃x̃ᵀ.
  */
 export function perceptronKlRegion(arch: PerceptronArchitecture, anchor: Float64Array, epsilon: number): EstimatorRegion {
-  const xs = Array.from({ length: 2 ** arch.inputs }, (_, r) => rowVector(arch.spec, r));
-  const d = arch.parameters.length;
-  const z = (theta: Float64Array, x: number[]) => x.reduce((s, v, k) => s + v * theta[k], 0);
-  const zStar = xs.map((x) => z(anchor, x));
-  const sublevel: SublevelCost = {
-    epsilon,
-    cost(theta) {
-      let sum = 0;
-      xs.forEach((x, i) => {
-        const p = sigmoid(zStar[i]);
-        const zi = z(theta, x);
-        // KL(p‖q) = p log(p/q) + (1 − p) log((1 − p)/(1 − q)), with log q = log σ(z), log(1 − q) = log σ(−z).
-        sum += p * (logSigmoid(zStar[i]) - logSigmoid(zi)) + (1 - p) * (logSigmoid(-zStar[i]) - logSigmoid(-zi));
-      });
-      return sum / xs.length;
-    },
-    hessian(theta) {
-      const h = new Float64Array(d * d);
-      for (const x of xs) {
-        const q = sigmoid(z(theta, x));
-        const w = (q * (1 - q)) / xs.length;
-        for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) h[a * d + b] += w * x[a] * x[b];
-      }
-      return h;
-    },
-  };
-  return sublevelRegion(`KL region of perceptron n=${arch.inputs} ε=${epsilon}`, arch.parameters, sublevel);
+  return behaviouralRegion(arch, anchor, epsilon);
 }
 
 /**
