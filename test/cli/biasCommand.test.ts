@@ -43,7 +43,7 @@ describe("weightspace bias", () => {
     [["--inputs", "3", "--measure", "lz,lz"], /--measure 'lz,lz' names a measure twice/],
     [["--inputs", "3"], /--measure is required/],
     [["--arch", "relu", "--layers", "2,2,1", "--measure", "lz"], /need an exact table.*--method mc/],
-    [["--inputs", "7", "--measure", "lz"], /^weightspace: /],
+    [["--inputs", "8", "--measure", "lz"], /tables list functions or classes for inputs 0 to 7, got 8/],
   ])("bad input %j: one line, exit 2, no output file", (args, message) => {
     const dir = join(freshDir(), "out");
     const r = runCli(["bias", ...args, "--out", dir]);

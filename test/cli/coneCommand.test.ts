@@ -223,8 +223,8 @@ describe("cone: bad input is one line on stderr, exit 2, no output", () => {
     [
       "too many variables for exact",
       [],
-      JSON.stringify({ rows: [[1, 0, 0, 0, 0, 0, 0, 0]] }),
-      /at most 7 variables, these constraints have 8; use --method mc/,
+      JSON.stringify({ rows: [[1, 0, 0, 0, 0, 0, 0, 0, 0, 0]] }),
+      /at most 9 variables, these constraints have 10; use --method mc/,
     ],
   ];
 

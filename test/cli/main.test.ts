@@ -21,15 +21,10 @@ const AND = ["--inputs", "2", "--function", "0001"];
 
 /** [description, arguments, what stderr must mention]. */
 const BAD_INPUT: [string, string[], RegExp][] = [
-  ["table: --inputs out of range (8)", ["table", "--inputs", "8"], /--inputs.*0 to 7.*'8'/],
-  ["table: volumes at 7 inputs", ["table", "--inputs", "7", "--prior", "gaussian"], /--prior.*at most 7 parameters.*--method mc/],
+  ["table: no class list at 8 inputs", ["table", "--inputs", "8"], /tables list functions or classes for inputs 0 to 7, got 8/],
+  ["table: --inputs out of range (9)", ["table", "--inputs", "9"], /--inputs.*0 to 8.*'9'/],
   ["table: --expand at 7 inputs", ["table", "--inputs", "7", "--expand"], /--expand.*--inputs 6.*got --inputs 7/],
   ["table: --no-bias at 7 inputs", ["table", "--inputs", "7", "--no-bias"], /--no-bias.*1 to 6/],
-  [
-    "volume: exact at 8 parameters",
-    ["volume", "--inputs", "7", "--function", "0".repeat(127) + "1"],
-    /--method exact.*at most 7 parameters.*has 8.*--method mc/,
-  ],
   ["table: --inputs negative", ["table", "--inputs", "-1"], /--inputs.*'-1'/],
   ["table: --inputs not an integer (2.5)", ["table", "--inputs", "2.5"], /--inputs.*'2\.5'/],
   ["table: --inputs not a number", ["table", "--inputs", "abc"], /--inputs.*'abc'/],
@@ -48,7 +43,7 @@ const BAD_INPUT: [string, string[], RegExp][] = [
   ["table: unknown --arch", ["table", "--arch", "mlp", "--inputs", "2"], /--arch 'mlp'.*perceptron/],
   ["table: --all at 5 inputs", ["table", "--inputs", "5", "--all"], /--all.*0 to 4/],
   ["table: --all with --classes", ["table", "--inputs", "2", "--all", "--classes"], /--all.*--classes.*lists functions, not classes/],
-  ["table: --no-bias with 0 inputs", ["table", "--inputs", "0", "--no-bias"], /--no-bias.*1 to 7/],
+  ["table: --no-bias with 0 inputs", ["table", "--inputs", "0", "--no-bias"], /--no-bias.*1 to 8/],
   ["table: stray argument", ["table", "--inputs", "2", "extra"], /too many arguments|extra/],
   [
     "volume: bit string too short",
