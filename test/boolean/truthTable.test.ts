@@ -107,11 +107,12 @@ describe("parseFunction / formatFunction", () => {
     expect(() => parseFunction("", 0)).toThrow(/length 0/);
   });
 
-  it("requires a power-of-two length 1..128 when n is inferred", () => {
+  it("requires a power-of-two length 1..256 when n is inferred", () => {
     expect(() => parseFunction("")).toThrow(RangeError);
     expect(() => parseFunction("011")).toThrow(/length 3.*2\^n/);
-    expect(() => parseFunction("0".repeat(256))).toThrow(/length 256/);
+    expect(() => parseFunction("0".repeat(512))).toThrow(/length 512/);
     expect(parseFunction("0".repeat(128)).n).toBe(7);
+    expect(parseFunction("0".repeat(256)).n).toBe(8);
   });
 
   it("names a bad character and the allowed ones", () => {
@@ -123,17 +124,17 @@ describe("parseFunction / formatFunction", () => {
     expect(() => parseFunction("x", 2)).toThrow(/character 'x'/);
   });
 
-  it("rejects n outside 0..7", () => {
-    expect(() => parseFunction("01", 8)).toThrow(/from 0 to 7/);
-    expect(() => parseFunction("01", -1)).toThrow(/from 0 to 7/);
-    expect(() => parseFunction("01", 1.5)).toThrow(/from 0 to 7/);
+  it("rejects n outside 0..8", () => {
+    expect(() => parseFunction("01", 9)).toThrow(/from 0 to 8/);
+    expect(() => parseFunction("01", -1)).toThrow(/from 0 to 8/);
+    expect(() => parseFunction("01", 1.5)).toThrow(/from 0 to 8/);
   });
 });
 
 describe("assertInputs", () => {
   it("accepts integers 0..max and names the range otherwise", () => {
     for (let n = 0; n <= MAX_INPUTS; n++) expect(() => assertInputs(n)).not.toThrow();
-    expect(() => assertInputs(8)).toThrow("inputs must be an integer from 0 to 7, got 8");
+    expect(() => assertInputs(9)).toThrow("inputs must be an integer from 0 to 8, got 9");
     expect(() => assertInputs(Number.NaN)).toThrow(RangeError);
     expect(() => assertInputs(2.5)).toThrow(/got 2.5/);
     expect(() => assertInputs(4, 3)).toThrow(/from 0 to 3/);

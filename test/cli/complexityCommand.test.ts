@@ -47,7 +47,7 @@ describe("weightspace complexity", () => {
   it.each([
     [["--function", "011"], /--function: .*length 3/],
     [["--function", "0110", "--measure", "kolmogorov"], /--measure 'kolmogorov' is unknown/],
-    [["--function", "0".repeat(256)], /--function/],
+    [["--function", "0".repeat(512)], /--function/],
     [[], /--function is required/],
   ])("bad input %j: one line, exit 2, no output file", (args, message) => {
     const dir = freshDir();

@@ -362,7 +362,7 @@ describe("simplicialConeGaussian: seeded Monte Carlo", () => {
 
 describe("simplicialConeGaussian: argument checks", () => {
   it("rejects bad shapes, entries and options", () => {
-    expect(() => simplicialConeGaussian([])).toThrow(/1 to 8 generators/);
+    expect(() => simplicialConeGaussian([])).toThrow(/1 to 9 generators/);
     expect(() => simplicialConeGaussian([[1, 0], [1]])).toThrow(/generator 1 has 1 coordinates/);
     expect(() =>
       simplicialConeGaussian([

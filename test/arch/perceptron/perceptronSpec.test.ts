@@ -18,17 +18,17 @@ const spec = (inputs: number, bias = true, encoding: "binary" | "signed" = "bina
 });
 
 describe("checkPerceptronSpec", () => {
-  it("accepts inputs 0..7 with a bias and 1..7 without", () => {
-    expect(MAX_PERCEPTRON_INPUTS).toBe(7);
-    for (let n = 0; n <= 7; n++) expect(() => checkPerceptronSpec(spec(n))).not.toThrow();
-    for (let n = 1; n <= 7; n++) expect(() => checkPerceptronSpec(spec(n, false, "signed"))).not.toThrow();
+  it("accepts inputs 0..8 with a bias and 1..8 without", () => {
+    expect(MAX_PERCEPTRON_INPUTS).toBe(8);
+    for (let n = 0; n <= 8; n++) expect(() => checkPerceptronSpec(spec(n))).not.toThrow();
+    for (let n = 1; n <= 8; n++) expect(() => checkPerceptronSpec(spec(n, false, "signed"))).not.toThrow();
   });
 
   it("names the problem and the allowed range", () => {
-    expect(() => checkPerceptronSpec(spec(8))).toThrow("inputs must be an integer from 0 to 7, got 8");
+    expect(() => checkPerceptronSpec(spec(9))).toThrow("inputs must be an integer from 0 to 8, got 9");
     expect(() => checkPerceptronSpec(spec(-1))).toThrow(RangeError);
     expect(() => checkPerceptronSpec(spec(2.5))).toThrow(/got 2.5/);
-    expect(() => checkPerceptronSpec(spec(0, false))).toThrow(/without bias.*1 to 7/);
+    expect(() => checkPerceptronSpec(spec(0, false))).toThrow(/without bias.*1 to 8/);
   });
 });
 
