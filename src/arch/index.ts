@@ -12,6 +12,7 @@ export * from "./layered/reluPatternSearch.js";
 export * from "./layered/reluRaoBlackwell.js";
 export * from "./layered/reluRegion.js";
 export * from "./measureClasses.js";
+export * from "./listedMonteCarloTable.js";
 export * from "./monteCarloTable.js";
 export * from "./perceptron/functionSource.js";
 export * from "./perceptron/perceptronArchitecture.js";

@@ -3,13 +3,13 @@
  * pass, histogram the functions computed. What simplicity-bias studies do with 1e8 samples, and
  * the only table where no exact one exists.
  */
-import { functionName } from "../boolean/names.js";
-import { type BooleanFunction, formatWords } from "../boolean/truthTable.js";
-import { reverseBits, wordsFromBigInt, wordsToBigInt } from "../boolean/tableWords.js";
+import type { BooleanFunction } from "../boolean/truthTable.js";
+import { wordsFromBigInt } from "../boolean/tableWords.js";
 import { checkSampling, type MonteCarloEstimate, monteCarloEstimate } from "../measure/monteCarlo.js";
 import type { Prior } from "../measure/prior.js";
 import { CHUNK, type ChunkRange, chunkCount } from "./_internals/chunkPlan.js";
 import { FunctionCounts } from "./_internals/functionCounts.js";
+import { monteCarloRow, rowOrder } from "./_internals/monteCarloRows.js";
 import { runChunks } from "./_internals/runChunks.js";
 import { tableRows } from "./_internals/sampleChunk.js";
 import type { Architecture, TableRow } from "./architecture.js";
@@ -84,7 +84,7 @@ export async function monteCarloFunction(
 ): Promise<MonteCarloEstimate> {
   if (f.n !== arch.inputs) throw new RangeError(`function has ${f.n} inputs, the network ${arch.inputs}`);
   const target = wordsFromBigInt(f.bits, f.n);
-  const { hits } = await runChunks(arch, prior, samples, seed, { workers, target, ...(onProgress ? { onProgress } : {}) });
+  const { hits } = await runChunks(arch, prior, samples, seed, { workers, counting: { target }, ...(onProgress ? { onProgress } : {}) });
   return monteCarloEstimate(hits, samples, seed);
 }
 
@@ -202,16 +202,9 @@ class FunctionUnion {
         visit(table, h);
       }
     };
+    // A function one prior never produced still gets that prior's estimate: 0 hits, with its interval.
     const forEachRow = (visit: (row: TableRow) => void) =>
-      forEachCount((table, h) => {
-        const row: Record<string, unknown> = { function: formatWords(table, inputs) };
-        const name = functionName({ n: inputs, bits: wordsToBigInt(table) });
-        if (name !== undefined) row.name = name;
-        row.realizable = true;
-        // A function one prior never produced still gets that prior's estimate: 0 hits, with its interval.
-        kinds.forEach((kind, q) => (row[kind] = monteCarloEstimate(h[q], samples, seed)));
-        visit(row as unknown as TableRow);
-      });
+      forEachCount((table, h) => visit(monteCarloRow(table, inputs, kinds, h, samples, seed, { realizable: true }) as unknown as TableRow));
     const seen = Object.fromEntries(kinds.map((kind, q) => [kind, this.seen[q]]));
     return {
       forEachRow,
@@ -231,32 +224,4 @@ function growTo(a: Float64Array, length: number): Float64Array {
   const out = new Float64Array(length);
   out.set(a.subarray(0, Math.min(a.length, length)));
   return out;
-}
-
-/**
- * The indices of the `count` tables (of `words` words) in the order of their bit strings, row 0
- * first. One-word tables sort as numbers (bit-reversed word · 2^20 + index, exact in a double) in a
- * typed array; a comparator called a million times cost more than the sampling of 2e6 samples.
- */
-function rowOrder(tables: Uint32Array, words: number, count: number): Uint32Array {
-  if (words === 1 && count <= 1 << 20) {
-    const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++) keys[i] = (reverseBits(tables[i]) >>> 0) * 2 ** 20 + i;
-    keys.sort();
-    return Uint32Array.from(keys, (x) => x % 2 ** 20);
-  }
-  const order = Uint32Array.from({ length: count }, (_, i) => i);
-  const view = (i: number) => tables.subarray(i * words, (i + 1) * words);
-  return order.sort((a, b) => compareRowOrder(view(a), view(b)));
-}
-
-/**
- * The order of the tables' bit strings (row 0 first) without making them: the first differing row
- * decides, i.e. the lowest differing bit of the first differing word.
- */
-function compareRowOrder(a: Uint32Array, b: Uint32Array): number {
-  for (let j = 0; j < a.length; j++) {
-    if (a[j] !== b[j]) return reverseBits(a[j]) < reverseBits(b[j]) ? -1 : 1;
-  }
-  return 0;
 }

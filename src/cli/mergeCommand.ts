@@ -6,20 +6,26 @@
  * exactly, Gaussian in the single run's order of summation).
  */
 import type { Command } from "commander";
+import { existsSync } from "node:fs";
 import type { ClassMeasures, TableRow } from "../arch/architecture.js";
 import { classTotals } from "../arch/classMeasures.js";
+import { type ListedMonteCarloTable, listedMonteCarloTableOf } from "../arch/listedMonteCarloTable.js";
 import { emptyHistogram, monteCarloTableOf } from "../arch/monteCarloTable.js";
+import { createArchitecture } from "../arch/registry.js";
+import type { Encoding } from "../boolean/encoding.js";
 import { wordsFromBigInt } from "../boolean/tableWords.js";
 import { parseFunction } from "../boolean/truthTable.js";
 import { priorFamily } from "../measure/priorFamilies.js";
+import { type FunctionList, readFunctionList } from "./functionList.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import type { Format } from "./rowWriter.js";
 import { fileLines, type ItemRange, readShard, ShardError, type ShardManifest } from "./shardFile.js";
-import { monteCarloSummary, tableWriter } from "./tableWriter.js";
+import { monteCarloSummary, type TableOutput, tableWriter } from "./tableWriter.js";
 import { UsageError } from "./usageError.js";
 
 interface MergeOptions {
   out?: string;
+  functions?: string;
 }
 
 /** A shard file read and checked on its own. */
@@ -156,6 +162,8 @@ async function runMerge(files: string[], opts: MergeOptions): Promise<void> {
     });
     return;
   }
+  const listed = table.run.functions as FunctionList | undefined;
+  if (listed) return mergeListed(shards, listed, opts, output);
   const histograms = table.kinds.map(() => emptyHistogram(table));
   for (const s of shards) {
     for (const c of s.counts) {
@@ -171,6 +179,44 @@ async function runMerge(files: string[], opts: MergeOptions): Promise<void> {
   });
 }
 
+/**
+ * Merges the shards of a Monte Carlo table of listed functions: the list is read again (from
+ * --functions, else the file the run names) and must be the one the shards counted (its digest).
+ */
+function mergeListed(shards: readonly ReadShard[], named: FunctionList, opts: MergeOptions, output: TableOutput): void {
+  const { table } = shards[0].manifest;
+  const path = opts.functions ?? named.file;
+  if (!existsSync(path))
+    throw fail(`the shards count the functions listed in ${path}, which does not exist; give the list with --functions FILE`);
+  const d = table.arch as { type: string; inputs: number; encoding: Encoding; bias?: boolean; layers?: number[] };
+  const arch = createArchitecture(d.type, {
+    inputs: d.inputs,
+    encoding: d.encoding,
+    ...(typeof d.bias === "boolean" ? { bias: d.bias } : {}),
+    ...(Array.isArray(d.layers) ? { layers: d.layers } : {}),
+  });
+  if (JSON.stringify(arch.description) !== JSON.stringify(d)) throw fail(`cannot rebuild the network ${JSON.stringify(d)} of the shards`);
+  const list = readFunctionList(path, arch);
+  if (list.sha256 !== named.sha256 || list.count !== named.count)
+    throw fail(`${path} is not the list of functions the shards counted (its digest differs from ${named.sha256})`);
+  const outside = table.kinds.map((_, q) => shards.reduce((s, sh) => s + Number((sh.manifest.totals.samplesOutside as number[] | undefined)?.[q] ?? NaN), 0));
+  if (!outside.every(Number.isSafeInteger)) throw fail("a shard's manifest has no samplesOutside counts for its listed functions");
+  const counted = shards.flatMap((s) =>
+    s.counts.map((c) => ({ table: wordsFromBigInt(parseFunction(c.function, table.inputs).bits, table.inputs), hits: c.hits })),
+  );
+  let mc: ListedMonteCarloTable;
+  try {
+    mc = listedMonteCarloTableOf(table, table.kinds, table.samples ?? 0, table.seed ?? 0, list.keys, counted, outside);
+  } catch (e) {
+    throw fail(`the shards do not fit the list in ${path}: ${(e as Error).message}`);
+  }
+  writeOutput(opts.out, (sink) => {
+    const writer = tableWriter(output, table.inputs, table.arch, table.kinds, sink);
+    mc.forEachRow(writer.row);
+    writer.end(monteCarloSummary(mc, table.run));
+  });
+}
+
 /** Registers the `merge` command. */
 export function registerMerge(program: Command): void {
   program
@@ -178,5 +224,6 @@ export function registerMerge(program: Command): void {
     .description("join the shard files of one `table --shard i/N` job into the table a single run writes")
     .argument("<files...>", "the N shard files (any order)")
     .option("--out <file>", "write to this file instead of stdout (- for stdout; created only on success)")
+    .option("--functions <file>", "the list of functions of a `table --method mc --functions FILE` job, if no longer at the path its shards name")
     .action((files: string[], opts: MergeOptions) => runMerge(files, opts));
 }

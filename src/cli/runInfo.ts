@@ -11,6 +11,8 @@ export interface RunSettings {
   readonly method: string;
   /** Monte Carlo sample count and seed. */
   readonly sampling?: { readonly samples: number; readonly seed: number };
+  /** A Monte Carlo table of listed functions only: the list's file, digest and size. */
+  readonly functions?: { readonly file: string; readonly sha256: string; readonly count: number };
 }
 
 /**
@@ -26,6 +28,7 @@ export function runInfo(command: string, settings: RunSettings): Record<string, 
     ...(settings.priors ? { priors: settings.priors } : {}),
     method: settings.method,
     ...(settings.sampling ? { samples: settings.sampling.samples, seed: settings.sampling.seed } : {}),
+    ...(settings.functions ? { functions: settings.functions } : {}),
   };
 }
 

@@ -4,9 +4,11 @@ import type { Architecture, ClassMeasures, ExactTable } from "../arch/architectu
 import { tableTotals } from "../arch/classMeasures.js";
 import type { ReluEstimator } from "../arch/layered/reluRaoBlackwell.js";
 import { measureClasses } from "../arch/measureClasses.js";
+import { monteCarloListedTable } from "../arch/listedMonteCarloTable.js";
 import { monteCarloTable } from "../arch/monteCarloTable.js";
 import type { Prior } from "../measure/prior.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
+import { readFunctionList } from "./functionList.js";
 import { flagOf, givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
@@ -36,6 +38,7 @@ interface TableOptions extends PriorOptions, ArchOptions {
   shard?: ShardSpec;
   resume: boolean;
   recompute: boolean;
+  functions?: string;
 }
 
 function exactTable(
@@ -126,12 +129,22 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
     rejectGiven(given, ["all", "classes", "expand", "certify"], "a sampled table lists the functions it found");
     if (priors.length === 0) throw new UsageError(`--method ${opts.method} samples from a prior: add --prior ${priorChoices(false).join("|")}`);
   }
+  if (opts.functions !== undefined && opts.method !== "mc")
+    throw new UsageError(`--functions restricts a Monte Carlo table to listed functions: use it with --method mc, not --method ${opts.method}`);
   if (opts.method === "exact") refuseWholeRun(arch, priors, opts);
   const progress = stagedProgress();
   const table = opts.method === "exact" ? exactTable(arch, priors, opts, given, progress) : undefined;
   checkOutputPath(opts.out);
+  const list = opts.functions === undefined ? undefined : readFunctionList(opts.functions, arch);
+  const functions = list && { file: list.file, sha256: list.sha256, count: list.count };
   const sampling = opts.method === "exact" ? undefined : { samples: opts.samples, seed: opts.seed };
-  const run = runInfo("table", { arch: arch.description, priors: describePriors(arch, priors), method: opts.method, sampling });
+  const run = runInfo("table", {
+    arch: arch.description,
+    priors: describePriors(arch, priors),
+    method: opts.method,
+    sampling,
+    ...(functions ? { functions } : {}),
+  });
   const output: TableOutput = { format: opts.format, hex: opts.hex };
   const shardTable = { inputs: arch.inputs, tableWords: arch.tableWords, arch: arch.description, kinds, output, run };
   const listing = table ? { classes: opts.classes ?? null, expand: opts.expand, all: opts.all, certify: opts.certify } : {};
@@ -142,7 +155,8 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
       : undefined;
   if (shipped) return writeShipped(shipped, arch, kinds, output, opts.out);
   if (table) return exactRun(arch, table, priors, opts, run, shard, progress);
-  if (shard) return monteCarloShard(arch, priors, opts.samples, opts.seed, shard);
+  if (shard) return monteCarloShard(arch, priors, opts.samples, opts.seed, shard, list?.keys);
+  if (list) return listedRun(arch, priors, opts, list.keys, run, progress);
   const estimated = estimator ? reluEstimateRows(arch, reluEstimates(arch, priors, estimator, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t))) : undefined;
   const mc = estimated ? undefined : await monteCarloTable(arch, priors, opts.samples, opts.seed, (l, d, t) => progress.update(l, d, t), opts.workers);
   writeOutput(opts.out, (sink) => {
@@ -156,6 +170,27 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
       mc.forEachRow(writer.row);
       writer.end(monteCarloSummary(mc, run));
     }
+  });
+}
+
+/** A Monte Carlo table of the listed functions only (--functions): one row per listed function. */
+async function listedRun(
+  arch: Architecture,
+  priors: readonly Prior[],
+  opts: TableOptions,
+  functions: Uint32Array,
+  run: Record<string, unknown>,
+  progress: StagedProgress,
+): Promise<void> {
+  const mc = await monteCarloListedTable(arch, priors, opts.samples, opts.seed, functions, {
+    workers: opts.workers,
+    onProgress: (l, d, t) => progress.update(l, d, t),
+  });
+  writeOutput(opts.out, (sink) => {
+    const writer = tableWriter({ format: opts.format, hex: opts.hex }, arch.inputs, arch.description, priors.map((p) => p.family.kind), sink);
+    progress.stop();
+    mc.forEachRow(writer.row);
+    writer.end(monteCarloSummary(mc, run));
   });
 }
 
@@ -254,6 +289,10 @@ export function registerTable(program: Command): void {
       "--shard <i/N>",
       "compute part i of N (exact: a range of classes of equal predicted cost; mc: a range of sample chunks) into --out as a shard file; join the N files with weightspace merge",
       shardOption,
+    )
+    .option(
+      "--functions <file>",
+      "with --method mc, count only these functions (the same samples and hits as the full table; every listed function gets a row, seen or not): truth tables one per line, or a table's or shard's JSON Lines (class rows stand for their whole orbit)",
     )
     .option("--resume", "with --shard: continue from OUT.checkpoint (exact), or do nothing if OUT is already the complete shard", false)
     .option(

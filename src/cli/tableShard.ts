@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import type { Architecture, ClassedTable, ClassMeasures } from "../arch/architecture.js";
 import { classTotals } from "../arch/classMeasures.js";
 import { measureClasses } from "../arch/measureClasses.js";
+import { monteCarloListedTable } from "../arch/listedMonteCarloTable.js";
 import { monteCarloChunks, monteCarloTable } from "../arch/monteCarloTable.js";
 import { balancedRange, CLASS_COST_MODEL, classCost } from "../arch/shardRanges.js";
 import { formatWords } from "../boolean/truthTable.js";
@@ -175,8 +176,10 @@ function manifestHead(run: ShardRun, job: string, method: string) {
 }
 
 /**
- * Samples shard `run.shard` of a Monte Carlo table's chunks and writes its counts as a shard file.
- * Monte Carlo shards keep no checkpoint: `--resume` skips a complete shard and reruns any other.
+ * Samples shard `run.shard` of a Monte Carlo table's chunks and writes its counts as a shard file:
+ * every function drawn, or with `functions` (a listed table) the listed functions drawn and, per
+ * prior, the samples outside the list. Monte Carlo shards keep no checkpoint: `--resume` skips a
+ * complete shard and reruns any other.
  * @throws UsageError if N exceeds the run's chunks.
  */
 export async function monteCarloShard(
@@ -185,6 +188,7 @@ export async function monteCarloShard(
   samples: number,
   seed: number,
   run: ShardRun,
+  functions?: Uint32Array,
 ): Promise<void> {
   const job = jobHash(run.settings);
   if (alreadyDone(run, job)) return;
@@ -194,11 +198,15 @@ export async function monteCarloShard(
       `--shard ${shardName(run.shard)}: ${samples} samples are ${sizes.length} chunks of 2^20; allowed: N from 1 to ${sizes.length}`,
     );
   const span = balancedRange(sizes, run.shard.index, run.shard.count);
-  const mc = await monteCarloTable(arch, priors, samples, seed, (l, d, t) => run.progress.update(l, d, t), run.workers, span);
+  const onProgress = (l: string, d: number, t: number) => run.progress.update(l, d, t);
+  const mc = functions
+    ? await monteCarloListedTable(arch, priors, samples, seed, functions, { workers: run.workers, chunks: span, onProgress })
+    : await monteCarloTable(arch, priors, samples, seed, onProgress, run.workers, span);
   writeOutput(run.out, (sink) => {
     const w = new ShardWriter(sink);
     let rows = 0;
     mc.forEachCount((table, hits) => {
+      if (hits.every((h) => h === 0)) return;
       w.record({ function: formatWords(table, arch.inputs), hits });
       rows++;
     });
@@ -207,7 +215,11 @@ export async function monteCarloShard(
       ...manifestHead(run, job, "mc"),
       chunks: { start: span.start, end: span.end, total: sizes.length },
       rows,
-      totals: { samples: sizes.slice(span.start, span.end).reduce((s, c) => s + c, 0), functionsSeen: rows },
+      totals: {
+        samples: sizes.slice(span.start, span.end).reduce((s, c) => s + c, 0),
+        functionsSeen: rows,
+        ...(functions ? { samplesOutside: priors.map((p) => (mc.summary.samplesOutside as Record<string, number>)[p.family.kind]) } : {}),
+      },
       table: { ...run.table, samples, seed },
     });
   });

@@ -49,7 +49,11 @@ export function tableWriter(
   };
 }
 
-/** The summary a Monte Carlo table prints (a single run and a merge of its shards alike). */
-export function monteCarloSummary(mc: MonteCarloTable, run: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return { ...mc.summary, rows: mc.summary.functionsSeen, order: "truth-table string", run };
+/** The summary a Monte Carlo table (full or listed) prints (a single run and a merge of its shards alike). */
+export function monteCarloSummary(
+  mc: Pick<MonteCarloTable, "summary">,
+  run: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const rows = mc.summary.functionsListed ?? mc.summary.functionsSeen;
+  return { ...mc.summary, rows, order: "truth-table string", run };
 }

@@ -10,7 +10,7 @@ import { checkSampling, samplingScales } from "../../measure/monteCarlo.js";
 import { checkPrior, type Prior } from "../../measure/prior.js";
 import { type ChunkRange, chunkCount, chunkPlan } from "./chunkPlan.js";
 import type { WorkerRequest } from "./tableWorker.js";
-import { type PackedTally, sampleChunk, Tally, tableRows } from "./sampleChunk.js";
+import { type Counting, type PackedTally, sampleChunk, Tally, tableRows } from "./sampleChunk.js";
 import { describeJob } from "./samplingJob.js";
 import { runOnWorkers, workersAvailable } from "./workerPool.js";
 
@@ -18,8 +18,8 @@ import { runOnWorkers, workersAvailable } from "./workerPool.js";
 export interface RunOptions {
   /** Worker threads (1: in-process). */
   readonly workers: number;
-  /** Count only this table's hits. */
-  readonly target?: Uint32Array;
+  /** Count only one table's hits, or only a list's (default: every table). */
+  readonly counting?: Counting;
   /** Only these chunks of the run (a shard); default all. */
   readonly chunks?: ChunkRange;
   /** Called after every chunk with samples done and the samples of the chunks run. */
@@ -44,7 +44,7 @@ export async function runChunks(
     throw new RangeError(`workers must be a positive integer, got ${options.workers}`);
   const range = options.chunks ?? { start: 0, end: chunkCount(samples) };
   const scales = samplingScales(prior, arch.scaleInvariant !== false);
-  const tally = new Tally(arch.tableWords, options.target, tableRows(arch));
+  const tally = new Tally(arch.tableWords, options.counting, tableRows(arch));
   const total = [...chunkPlan(seed, samples, range)].reduce((s, c) => s + c.count, 0);
   let done = 0;
   const progress = (count: number) => {
@@ -59,7 +59,7 @@ export async function runChunks(
     }
     return tally;
   }
-  const job = describeJob(arch, prior, options.target);
+  const job = describeJob(arch, prior, options.counting);
   const plan = chunkPlan(seed, samples, range);
   const sizes = new Map<number, number>();
   let next = 0;

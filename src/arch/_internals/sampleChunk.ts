@@ -1,13 +1,14 @@
 /**
  * One chunk of Monte Carlo work: draw `count` parameter vectors from a prior with the chunk's own
- * stream, run the forward pass in batches, and count the tables (or the hits of one target). The
- * same function runs in-process and in a worker, which is what keeps results independent of the
- * number of workers.
+ * stream, run the forward pass in batches, and count the tables (or the hits of one target, or of a
+ * list of tables). The same function runs in-process and in a worker, which is what keeps results
+ * independent of the number of workers.
  */
 import type { PriorFamily } from "../../measure/prior.js";
 import { randomStreamFromState } from "../../measure/randomStream.js";
 import type { Architecture } from "../architecture.js";
 import { FunctionCounts, type PackedCounts } from "./functionCounts.js";
+import { ListedCounts, type ListedTables, type PackedListedCounts } from "./listedCounts.js";
 
 /** Parameter vectors per forward batch. */
 const BATCH = 512;
@@ -23,31 +24,43 @@ export interface Chunk {
   readonly count: number;
 }
 
+/** What a tally counts besides every table: the hits of one target, or of a list of tables only. */
+export type Counting = { readonly target: Uint32Array } | { readonly listed: ListedTables };
+
 /**
- * What chunks produced, added up: every table's count, or the hits of the target. One tally
- * collects many chunks (a run in-process, or all of one worker's chunks), so the histogram is
- * built once rather than per chunk and merged.
+ * What chunks produced, added up: every table's count, the hits of one target, or the hits of a
+ * list of tables. One tally collects many chunks (a run in-process, or all of one worker's
+ * chunks), so the histogram is built once rather than per chunk and merged.
  */
 export class Tally {
-  /** Every table's count (absent when counting a target). */
+  /** Every table's count (absent when counting a target or a list). */
   readonly counts?: FunctionCounts;
+  /** The listed tables' counts (when counting a list). */
+  readonly listed?: ListedCounts;
+  /** The target (when counting one). */
+  readonly target?: Uint32Array;
   /** Hits of the target (0 without one). */
   hits = 0;
 
-  /** A tally of tables of `words` words with `keyBits` rows at most (see FunctionCounts), or of the hits of `target` only. */
-  constructor(
-    words: number,
-    readonly target?: Uint32Array,
-    keyBits = 32 * words,
-  ) {
-    if (target && target.length !== words) throw new RangeError(`target has ${target.length} words, the network ${words}`);
-    if (!target) this.counts = new FunctionCounts(words, keyBits);
+  /** A tally of tables of `words` words with `keyBits` rows at most (see FunctionCounts), or of `counting`'s tables only. */
+  constructor(words: number, counting?: Counting, keyBits = 32 * words) {
+    if (counting && "target" in counting) {
+      if (counting.target.length !== words) throw new RangeError(`target has ${counting.target.length} words, the network ${words}`);
+      this.target = counting.target;
+    } else if (counting) {
+      if (counting.listed.words !== words) throw new RangeError(`listed tables have ${counting.listed.words} words, the network ${words}`);
+      this.listed = new ListedCounts(counting.listed);
+    } else this.counts = new FunctionCounts(words, keyBits);
   }
 
   /** Counts a batch of `count` tables. */
   add(tables: Uint32Array, count: number): void {
     if (this.counts) {
       this.counts.addTables(tables, count);
+      return;
+    }
+    if (this.listed) {
+      this.listed.addTables(tables, count);
       return;
     }
     const target = this.target as Uint32Array;
@@ -61,13 +74,18 @@ export class Tally {
 
   /** The tally in transferable form. */
   pack(): PackedTally {
-    return { hits: this.hits, ...(this.counts ? { counts: this.counts.pack() } : {}) };
+    return {
+      hits: this.hits,
+      ...(this.counts ? { counts: this.counts.pack() } : {}),
+      ...(this.listed ? { listed: this.listed.pack() } : {}),
+    };
   }
 
   /** Adds another tally's packed form. */
   merge(other: PackedTally): void {
     this.hits += other.hits;
     if (other.counts) this.counts?.merge(other.counts);
+    if (other.listed) this.listed?.merge(other.listed);
   }
 }
 
@@ -75,6 +93,7 @@ export class Tally {
 export interface PackedTally {
   readonly hits: number;
   readonly counts?: PackedCounts;
+  readonly listed?: PackedListedCounts;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Prior } from "../../measure/prior.js";
 import { priorFamily } from "../../measure/priorFamilies.js";
 import type { ClassMeasures } from "../architecture.js";
 import { measureClass } from "../classMeasures.js";
-import { buildJob, type BuiltJob, type SamplingJob } from "./samplingJob.js";
+import { buildJob, type BuiltJob, jobKey, type SamplingJob } from "./samplingJob.js";
 import { type Chunk, type PackedTally, sampleChunk, Tally, tableRows } from "./sampleChunk.js";
 
 /** A prior in plain data: its family's kind and its exact scales as `p/q` strings. */
@@ -38,10 +38,10 @@ let current: { key: string; built: BuiltJob; tally: Tally } | undefined;
 let priors: { key: string; priors: Prior[] } | undefined;
 
 function sample(request: Extract<WorkerRequest, { kind: "chunk" }>): void {
-  const key = JSON.stringify(request.job);
+  const key = jobKey(request.job);
   if (current?.key !== key) {
     const built = buildJob(request.job);
-    current = { key, built, tally: new Tally(built.arch.tableWords, built.target, tableRows(built.arch)) };
+    current = { key, built, tally: new Tally(built.arch.tableWords, built.counting, tableRows(built.arch)) };
   }
   const { arch, family, scales } = current.built;
   sampleChunk(arch, family, scales, request.chunk, current.tally);
@@ -61,7 +61,11 @@ function handle(request: WorkerRequest): void {
   if (request.kind === "chunk") return sample(request);
   const tally = current?.tally.pack() ?? { hits: 0 };
   current = undefined;
-  const transfer = tally.counts ? [tally.counts.keys.buffer as ArrayBuffer, tally.counts.hits.buffer as ArrayBuffer] : [];
+  const transfer = tally.counts
+    ? [tally.counts.keys.buffer as ArrayBuffer, tally.counts.hits.buffer as ArrayBuffer]
+    : tally.listed
+      ? [tally.listed.hits.buffer as ArrayBuffer]
+      : [];
   parentPort?.postMessage({ kind: "tally", tally } satisfies WorkerReply, transfer);
 }
 
