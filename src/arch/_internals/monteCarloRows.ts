@@ -30,7 +30,8 @@ export function monteCarloRow(
 
 /**
  * The indices of the `count` tables (of `words` words) in the order of their bit strings, row 0
- * first. One-word tables sort as numbers (bit-reversed word · 2^20 + index, exact in a double) in a
+ * first (the first differing row decides: the lowest differing bit of the first differing word).
+ * One-word tables sort as numbers (bit-reversed word · 2^20 + index, exact in a double) in a
  * typed array; a comparator called a million times cost more than the sampling of 2e6 samples.
  */
 export function rowOrder(tables: Uint32Array, words: number, count: number): Uint32Array {
@@ -40,18 +41,17 @@ export function rowOrder(tables: Uint32Array, words: number, count: number): Uin
     keys.sort();
     return Uint32Array.from(keys, (x) => x % 2 ** 20);
   }
+  // The words bit-reversed once, so that a comparison is a plain unsigned one and makes no views
+  // (views made per comparison cost 10 s for 3.5 million tables at n = 7).
+  const reversed = new Uint32Array(count * words);
+  for (let i = 0; i < count * words; i++) reversed[i] = reverseBits(tables[i]);
   const order = Uint32Array.from({ length: count }, (_, i) => i);
-  const view = (i: number) => tables.subarray(i * words, (i + 1) * words);
-  return order.sort((a, b) => compareRowOrder(view(a), view(b)));
-}
-
-/**
- * The order of the tables' bit strings (row 0 first) without making them: the first differing row
- * decides, i.e. the lowest differing bit of the first differing word.
- */
-function compareRowOrder(a: Uint32Array, b: Uint32Array): number {
-  for (let j = 0; j < a.length; j++) {
-    if (a[j] !== b[j]) return reverseBits(a[j]) < reverseBits(b[j]) ? -1 : 1;
-  }
-  return 0;
+  return order.sort((a, b) => {
+    for (let j = 0; j < words; j++) {
+      const x = reversed[a * words + j];
+      const y = reversed[b * words + j];
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
 }
