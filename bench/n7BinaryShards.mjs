@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // Checks shards of the exact n = 7 binary table (`table --inputs 7 --prior both --shard i/N --out F`)
 // and compares them with a Monte Carlo table of the same perceptron (issue 12 item 7).
-//   npm run build && node bench/n7BinaryShards.mjs --exact S1 [--exact S2 …] [--mc MC.jsonl] [--recompute k]
+//   npm run build && node bench/n7BinaryShards.mjs --exact S1 [--exact S2 …] [--mc MC.jsonl | --mc-shard M1 …] [--recompute k]
 // For each shard: the checksum (readShard), every class row's orbit against the class record, the
 // totals recomputed from the records (uniform as an exact fraction, Gaussian within the summed
 // error) against the manifest's, and the first k classes (default 3) re-measured from their region
 // found by LP (the single-function path, not chamber adjacency).
 // Comparison: every function of the covered classes has the exact P(f) of its class; the Monte Carlo
-// table (jsonl, `table --method mc --prior both --format jsonl`) estimates hits/samples. Reported per
-// prior: covered functions, those the sample misses (0 hits), those it misestimates by more than 2×,
-// and the misses expected, Σ (1 − p)^K over the covered functions.
+// table (jsonl, `table --method mc --prior both --format jsonl`, full or `--functions` listed) estimates
+// hits/samples. Or --mc-shard: the shard files of a listed Monte Carlo table (`table --method mc
+// --functions EXACT --shard i/N --out M`), as many as ran: each checked (checksum, one job, disjoint
+// chunks) and their hits summed, K = the samples of the shards given. Reported per prior: covered
+// functions, those the sample misses (0 hits), those it misestimates by more than 2× (split by the
+// expected hits K·p), and the misses expected, Σ (1 − p)^K over the covered functions.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -26,6 +29,7 @@ const { values } = parseArgs({
   options: {
     exact: { type: "string", multiple: true, default: [] },
     mc: { type: "string" },
+    "mc-shard": { type: "string", multiple: true, default: [] },
     recompute: { type: "string", default: "3" },
   },
 });
@@ -95,36 +99,90 @@ for (const path of values.exact) {
   );
 }
 
-if (values.mc) {
-  const t0 = cpu();
-  const kinds = ["gaussian", "uniform"];
-  const seen = Object.fromEntries(kinds.map((k) => [k, 0]));
-  const off2 = Object.fromEntries(kinds.map((k) => [k, 0]));
-  let samples = 0;
-  const lines = createInterface({ input: createReadStream(values.mc), crlfDelay: Infinity });
+/** Every sampled function's hits per prior (gaussian, uniform) and the samples K: from a table's jsonl or from shards. */
+async function* mcTableRows(path) {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.startsWith('{"function"')) continue;
     const row = JSON.parse(line);
+    yield { function: row.function, hits: [row.gaussian.hits, row.uniform.hits], samples: row.gaussian.samples };
+  }
+}
+
+function mcShardRows(paths) {
+  const rows = [];
+  let samples = 0;
+  let job;
+  const chunks = [];
+  for (const path of paths) {
+    const { manifest } = readShard(path, (r) => {
+      if (typeof r.function === "string") rows.push({ function: r.function, hits: r.hits });
+    });
+    if (manifest.method !== "mc" || !manifest.table.run.functions) throw new Error(`${path} is not a shard of a listed Monte Carlo table`);
+    if (job !== undefined && manifest.job !== job) throw new Error(`${path} belongs to another job`);
+    job = manifest.job;
+    for (const c of chunks)
+      if (manifest.chunks.start < c.end && c.start < manifest.chunks.end) throw new Error(`${path} overlaps another shard's chunks`);
+    chunks.push(manifest.chunks);
+    samples += manifest.totals.samples;
+  }
+  const total = chunks[0]?.total;
+  console.log(
+    `Monte Carlo shards: ${paths.length}, chunks ${chunks.reduce((s, c) => s + c.end - c.start, 0)} of ${total}, K = ${samples} samples per prior, ` +
+      `${rows.length} listed functions drawn`,
+  );
+  return { rows, samples };
+}
+
+if (values.mc || values["mc-shard"].length > 0) {
+  const t0 = cpu();
+  const kinds = ["gaussian", "uniform"];
+  const seen = kinds.map(() => 0);
+  const off2 = kinds.map(() => 0);
+  // Seen and off by > 2×, among functions expected at least once (K·p ≥ 1) and at least 10 times.
+  const likely = kinds.map(() => ({ seen1: 0, off1: 0, seen10: 0, off10: 0 }));
+  let samples = 0;
+  let rows;
+  if (values.mc) rows = mcTableRows(values.mc);
+  else {
+    const shards = mcShardRows(values["mc-shard"]);
+    samples = shards.samples;
+    rows = shards.rows;
+  }
+  for await (const row of rows) {
+    if (row.samples !== undefined) samples = row.samples;
     const c = covered.get(keyOf(row.function));
     if (!c) continue;
-    for (const k of kinds) {
-      const m = row[k];
-      samples = m.samples;
-      if (m.hits === 0) continue;
-      seen[k]++;
-      const ratio = m.hits / m.samples / c[k];
-      if (ratio > 2 || ratio < 0.5) off2[k]++;
-    }
+    kinds.forEach((k, q) => {
+      const hits = row.hits[q];
+      if (hits === 0) return;
+      seen[q]++;
+      const ratio = hits / samples / c[k];
+      const off = ratio > 2 || ratio < 0.5;
+      if (off) off2[q]++;
+      const expected = samples * c[k];
+      if (expected >= 1) {
+        likely[q].seen1++;
+        if (off) likely[q].off1++;
+      }
+      if (expected >= 10) {
+        likely[q].seen10++;
+        if (off) likely[q].off10++;
+      }
+    });
   }
   const functions = [...covered.values()].reduce((s, c) => s + c.orbit, 0);
-  for (const k of kinds) {
+  kinds.forEach((k, q) => {
     const expectedMisses = [...covered.values()].reduce((s, c) => s + c.orbit * Math.exp(samples * Math.log1p(-c[k])), 0);
     const rarest = Math.min(...[...covered.values()].map((c) => c[k]));
+    const atLeast = (m) => [...covered.values()].reduce((s, c) => s + (samples * c[k] >= m ? c.orbit : 0), 0);
     console.log(
-      `${k}: ${functions} covered functions (${covered.size} classes, rarest p ${rarest.toExponential(3)}); ${samples} samples: ` +
-        `${functions - seen[k]} missed entirely (expected ${expectedMisses.toFixed(1)}), ${off2[k]} of the ${seen[k]} seen off by more than 2×`,
+      `${k}: ${functions} covered functions (${covered.size} classes, rarest p ${rarest.toExponential(3)}); K = ${samples} samples: ` +
+        `${functions - seen[q]} missed entirely (expected ${expectedMisses.toFixed(1)}), ${off2[q]} of the ${seen[q]} seen off by more than 2×; ` +
+        `K·p ≥ 1: ${atLeast(1)} functions, ${likely[q].seen1} seen, ${likely[q].off1} off by > 2×; ` +
+        `K·p ≥ 10: ${atLeast(10)} functions, ${likely[q].seen10} seen, ${likely[q].off10} off by > 2×`,
     );
-  }
+  });
   console.log(`(comparison ${(cpu() - t0).toFixed(1)} CPU s)`);
 }
 if (!ok) process.exitCode = 1;
