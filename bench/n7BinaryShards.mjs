@@ -110,13 +110,17 @@ async function* mcTableRows(path) {
 }
 
 function mcShardRows(paths) {
-  const rows = [];
+  // A function drawn in several shards: its hits summed.
+  const byFunction = new Map();
   let samples = 0;
   let job;
   const chunks = [];
   for (const path of paths) {
     const { manifest } = readShard(path, (r) => {
-      if (typeof r.function === "string") rows.push({ function: r.function, hits: r.hits });
+      if (typeof r.function !== "string") return;
+      const sum = byFunction.get(r.function);
+      if (sum) r.hits.forEach((h, q) => (sum[q] += h));
+      else byFunction.set(r.function, [...r.hits]);
     });
     if (manifest.method !== "mc" || !manifest.table.run.functions) throw new Error(`${path} is not a shard of a listed Monte Carlo table`);
     if (job !== undefined && manifest.job !== job) throw new Error(`${path} belongs to another job`);
@@ -127,6 +131,7 @@ function mcShardRows(paths) {
     samples += manifest.totals.samples;
   }
   const total = chunks[0]?.total;
+  const rows = [...byFunction].map(([f, hits]) => ({ function: f, hits }));
   console.log(
     `Monte Carlo shards: ${paths.length}, chunks ${chunks.reduce((s, c) => s + c.end - c.start, 0)} of ${total}, K = ${samples} samples per prior, ` +
       `${rows.length} listed functions drawn`,
