@@ -7,7 +7,7 @@
  */
 import type { Prior } from "../measure/prior.js";
 import { ListedTables, type PackedListedCounts } from "./_internals/listedCounts.js";
-import { monteCarloRow, rowOrder } from "./_internals/monteCarloRows.js";
+import { inRowOrder, monteCarloRow } from "./_internals/monteCarloRows.js";
 import { runChunks } from "./_internals/runChunks.js";
 import type { ChunkRange } from "./_internals/chunkPlan.js";
 import type { Architecture, TableRow } from "./architecture.js";
@@ -108,17 +108,7 @@ function listedTable(
   counts: readonly PackedListedCounts[],
 ): ListedMonteCarloTable {
   const { words, keys, count } = listed;
-  const order = rowOrder(keys, words, count);
-  const forEachCount = (visit: (table: Uint32Array, hits: readonly number[]) => void) => {
-    const table = new Uint32Array(words);
-    const h = new Array<number>(kinds.length);
-    for (let r = 0; r < count; r++) {
-      const k = order[r];
-      for (let j = 0; j < words; j++) table[j] = keys[k * words + j];
-      for (let q = 0; q < kinds.length; q++) h[q] = counts[q].hits[k];
-      visit(table, h);
-    }
-  };
+  const forEachCount = inRowOrder(keys, words, count, counts.map((c) => c.hits));
   let seen = 0;
   for (let k = 0; k < count; k++) if (counts.some((c) => c.hits[k] > 0)) seen++;
   const byKind = <T>(f: (c: PackedListedCounts) => T) => Object.fromEntries(kinds.map((kind, q) => [kind, f(counts[q])]));

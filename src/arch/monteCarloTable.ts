@@ -9,7 +9,7 @@ import { checkSampling, type MonteCarloEstimate, monteCarloEstimate } from "../m
 import type { Prior } from "../measure/prior.js";
 import { CHUNK, type ChunkRange, chunkCount } from "./_internals/chunkPlan.js";
 import { FunctionCounts } from "./_internals/functionCounts.js";
-import { monteCarloRow, rowOrder } from "./_internals/monteCarloRows.js";
+import { inRowOrder, monteCarloRow } from "./_internals/monteCarloRows.js";
 import { runChunks } from "./_internals/runChunks.js";
 import { tableRows } from "./_internals/sampleChunk.js";
 import type { Architecture, TableRow } from "./architecture.js";
@@ -191,17 +191,7 @@ class FunctionUnion {
   /** The table of the functions added, rows in truth-table string order. */
   table(inputs: number, kinds: readonly string[], samples: number, seed: number): MonteCarloTable {
     const { words, tables, hits, count } = this;
-    const order = rowOrder(tables, words, count);
-    const forEachCount = (visit: (table: Uint32Array, hits: readonly number[]) => void) => {
-      const table = new Uint32Array(words);
-      const h = new Array<number>(kinds.length);
-      for (let k = 0; k < count; k++) {
-        const i = order[k];
-        for (let j = 0; j < words; j++) table[j] = tables[i * words + j];
-        for (let q = 0; q < kinds.length; q++) h[q] = hits[q][i];
-        visit(table, h);
-      }
-    };
+    const forEachCount = inRowOrder(tables, words, count, hits);
     // A function one prior never produced still gets that prior's estimate: 0 hits, with its interval.
     const forEachRow = (visit: (row: TableRow) => void) =>
       forEachCount((table, h) => visit(monteCarloRow(table, inputs, kinds, h, samples, seed, { realizable: true }) as unknown as TableRow));

@@ -55,3 +55,26 @@ export function rowOrder(tables: Uint32Array, words: number, count: number): Uin
     return 0;
   });
 }
+
+/**
+ * A visitor of the `count` tables (of `words` words) in row order (rowOrder, computed once here),
+ * each with its hits under every prior (`hits[q][i]` for table i): a reused table and hits buffer.
+ */
+export function inRowOrder(
+  tables: Uint32Array,
+  words: number,
+  count: number,
+  hits: readonly ArrayLike<number>[],
+): (visit: (table: Uint32Array, hits: readonly number[]) => void) => void {
+  const order = rowOrder(tables, words, count);
+  return (visit) => {
+    const table = new Uint32Array(words);
+    const h = new Array<number>(hits.length);
+    for (let r = 0; r < count; r++) {
+      const i = order[r];
+      for (let j = 0; j < words; j++) table[j] = tables[i * words + j];
+      for (let q = 0; q < hits.length; q++) h[q] = hits[q][i];
+      visit(table, h);
+    }
+  };
+}
