@@ -180,9 +180,10 @@ if (values.mc || values["mc-shard"].length > 0) {
   kinds.forEach((k, q) => {
     const expectedMisses = [...covered.values()].reduce((s, c) => s + c.orbit * Math.exp(samples * Math.log1p(-c[k])), 0);
     const rarest = Math.min(...[...covered.values()].map((c) => c[k]));
+    const commonest = Math.max(...[...covered.values()].map((c) => c[k]));
     const atLeast = (m) => [...covered.values()].reduce((s, c) => s + (samples * c[k] >= m ? c.orbit : 0), 0);
     console.log(
-      `${k}: ${functions} covered functions (${covered.size} classes, rarest p ${rarest.toExponential(3)}); K = ${samples} samples: ` +
+      `${k}: ${functions} covered functions (${covered.size} classes, p from ${rarest.toExponential(3)} to ${commonest.toExponential(3)}); K = ${samples} samples: ` +
         `${functions - seen[q]} missed entirely (expected ${expectedMisses.toFixed(1)}), ${off2[q]} of the ${seen[q]} seen off by more than 2×; ` +
         `K·p ≥ 1: ${atLeast(1)} functions, ${likely[q].seen1} seen, ${likely[q].off1} off by > 2×; ` +
         `K·p ≥ 10: ${atLeast(10)} functions, ${likely[q].seen10} seen, ${likely[q].off10} off by > 2×`,
