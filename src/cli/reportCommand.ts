@@ -22,8 +22,9 @@ import { UsageError } from "./usageError.js";
 import { VERSION } from "./version.js";
 
 /**
- * Most inputs the report takes: the exact analyses of n = 6 take minutes (the README's `bias` run:
- * 165 CPU s), and no exact table of n = 7 is within reach, where `bias --method mc` samples one.
+ * Most inputs the report takes, as for the exact analyses of `bias`: n = 6 takes minutes (the
+ * README's signed `bias` run: 165 CPU s), and no exact table of n = 7 is within reach, where
+ * `bias --method mc` samples one.
  */
 export const REPORT_MAX_INPUTS = 6;
 
