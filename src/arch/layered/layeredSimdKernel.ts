@@ -23,6 +23,17 @@ import { layerBlocks, layeredParameterCount, type LayeredSpec } from "./layeredS
  * The kernel assumes buffers of the right size (the caller checks).
  */
 export function layeredSimdKernel(spec: LayeredSpec): LayeredForward | undefined {
+  // One instance per spec: callers build forward passes per call (e.g. per function searched for
+  // a witness), and a pass copies all its input and output, so sharing the memory is safe.
+  const key = `${spec.activation} ${spec.layers.join(",")} ${spec.encoding}`;
+  if (!kernels.has(key)) kernels.set(key, build(spec));
+  return kernels.get(key);
+}
+
+const kernels = new Map<string, LayeredForward | undefined>();
+
+/** The kernel for `spec`, compiled. */
+function build(spec: LayeredSpec): LayeredForward | undefined {
   const n = spec.layers[0];
   const c = new RowPairCode(n, layeredParameterCount(spec));
   const half = 2 ** (n - 1);

@@ -15,6 +15,17 @@ import { RowPairCode, type SimdForward } from "./simdRowPairs.js";
  */
 export function perceptronSimdKernel(spec: PerceptronSpec): SimdForward | undefined {
   if (spec.inputs < 1) return undefined;
+  // One instance per spec (perceptronForward runs once per architecture built, which some callers
+  // do per function); a pass copies all its input and output, so sharing the memory is safe.
+  const key = `${spec.inputs} ${spec.encoding} ${spec.bias}`;
+  if (!kernels.has(key)) kernels.set(key, build(spec));
+  return kernels.get(key);
+}
+
+const kernels = new Map<string, SimdForward | undefined>();
+
+/** The kernel for `spec` (n ≥ 1), compiled. */
+function build(spec: PerceptronSpec): SimdForward | undefined {
   const c = new RowPairCode(spec.inputs, parameterCount(spec));
   // Without a bias the tree starts at 0, as the scalar kernel's does.
   c.storeTable(c.prefixTree(spec.bias ? c.splat(spec.inputs) : f64x2(0, 0), 0, spec.encoding));
