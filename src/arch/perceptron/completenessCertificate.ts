@@ -47,10 +47,11 @@ function withCount(spec: PerceptronSpec, result: FlipClosureResult, functions: n
  */
 export function certifyFunctionSource(source: FunctionSource, options: FlipClosureOptions = {}): CompletenessCertificate {
   const { spec } = source;
-  if (spec.bias) {
-    const reps = npnRepresentatives(spec, source.enumeration.classes);
+  const e = source.enumeration;
+  if (spec.bias && e) {
+    const reps = npnRepresentatives(spec, e.classes);
     const result = certifyFacetFlipClosure(spec, reps, npnThresholdKey(spec.inputs), options);
-    return withCount(spec, result, source.enumeration.count);
+    return withCount(spec, result, e.count);
   }
   const reps: ClassRepresentative[] = [];
   let functions = 0;

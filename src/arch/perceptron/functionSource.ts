@@ -23,8 +23,8 @@ export interface FunctionSource {
    * set (facetRowMask form); arrays are reused between calls.
    */
   forEach(visit: (table: Uint32Array, witness: ArrayLike<number>, facetMask?: Uint32Array) => void): void;
-  /** The threshold enumeration behind it. */
-  readonly enumeration: ThresholdEnumeration;
+  /** The threshold enumeration behind it (absent: binary without bias, see realisableFunctions). */
+  readonly enumeration?: ThresholdEnumeration;
 }
 
 /** Above this count the functions are streamed rather than catalogued. */
