@@ -6,6 +6,7 @@ import {
   noBiasClassKey,
 } from "../../../src/arch/perceptron/binaryNoBiasClasses.js";
 import { symmetryClassKey } from "../../../src/arch/perceptron/classKeys.js";
+import { certifyFacetFlipClosure } from "../../../src/arch/perceptron/facetFlipClosure.js";
 import { verifyWitnessWords } from "../../../src/arch/perceptron/perceptronRegion.js";
 import type { PerceptronSpec } from "../../../src/arch/perceptron/perceptronSpec.js";
 import { realisableFunctions } from "../../../src/arch/perceptron/realisableFunctions.js";
@@ -87,5 +88,18 @@ describe("binaryNoBiasClasses", () => {
       ),
       { seed: 6, numRuns: 200 },
     );
+  });
+
+  it("facet-flip closure proves the classes complete, and finds a class left out (n = 4)", () => {
+    const n = 4;
+    const spec = noBias(n);
+    const classes = binaryNoBiasClasses(enumerateThresholdClasses(n));
+    const key = (t: Uint32Array) => formatWords(noBiasClassKey(t, n), n);
+    const reps = classes.map((c) => ({ table: c.rep, witness: c.witness }));
+    expect(certifyFacetFlipClosure(spec, reps, key).closed).toBe(true);
+    const dropped = classes[7];
+    const partial = certifyFacetFlipClosure(spec, reps.filter((_, k) => k !== 7), key);
+    expect(partial.closed).toBe(false);
+    expect(key(wordsFromBigInt(BigInt(`0b${[...(partial.missing ?? "")].reverse().join("")}`), n))).toBe(key(dropped.rep));
   });
 });
