@@ -9,6 +9,7 @@ import { symmetryClassKey } from "../../../src/arch/perceptron/classKeys.js";
 import { certifyFacetFlipClosure } from "../../../src/arch/perceptron/facetFlipClosure.js";
 import { verifyWitnessWords } from "../../../src/arch/perceptron/perceptronRegion.js";
 import type { PerceptronSpec } from "../../../src/arch/perceptron/perceptronSpec.js";
+import { publishedCount } from "../../../src/arch/perceptron/publishedCounts.js";
 import { realisableFunctions } from "../../../src/arch/perceptron/realisableFunctions.js";
 import { enumerateThresholdClasses } from "../../../src/arch/perceptron/thresholdClassList.js";
 import { formatWords } from "../../../src/boolean/truthTable.js";
@@ -101,5 +102,12 @@ describe("binaryNoBiasClasses", () => {
     const partial = certifyFacetFlipClosure(spec, reps.filter((_, k) => k !== 7), key);
     expect(partial.closed).toBe(false);
     expect(key(wordsFromBigInt(BigInt(`0b${[...(partial.missing ?? "")].reverse().join("")}`), n))).toBe(key(dropped.rep));
+  });
+
+  it("n = 6: 1,512 classes holding 1,066,044 functions, the count of OEIS A034997 (about 3 CPU s)", () => {
+    const classes = binaryNoBiasClasses(enumerateThresholdClasses(6));
+    expect(classes.length).toBe(1512);
+    expect(classes.reduce((s, c) => s + c.orbit, 0)).toBe(publishedCount(noBias(6))?.count);
+    expect(publishedCount(noBias(6))?.count).toBe(1066044);
   });
 });
