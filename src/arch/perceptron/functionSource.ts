@@ -1,7 +1,8 @@
 /**
  * Every realisable function of an architecture, as a stream with witnesses and a membership test.
- * Up to 5 inputs (and without bias) the functions are held in a catalogue; with a bias at 6 inputs
- * the 15 million functions are walked class by class from the enumeration instead of stored.
+ * Up to 5 inputs, and without bias up to 6 (1,066,044 binary functions), the functions are held in a
+ * catalogue; with a bias at 6 inputs the 15 million functions are walked class by class from the
+ * enumeration instead of stored.
  */
 import { truthTableOrder } from "../../boolean/tableOrder.js";
 import { facetRowMask, facetRowsByAdjacency } from "./perceptronRegion.js";
