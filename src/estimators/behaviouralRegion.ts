@@ -63,7 +63,7 @@ export function behaviouralRegion(
       epsilon,
       cost: kl,
       hessian: (theta) => cost.hessian(theta),
-      hessianMethod: cost.hessianMethod,
+      hessianMethod: convex ? "closed form" : cost.hessianMethod,
       derivatives: cost.method,
       hessianAccuracy: cost.relativeAccuracy,
     },

@@ -69,20 +69,23 @@ function tfjsDerivatives({ tf }: TensorBackend, net: DenseNet, targets: Float64A
       Object.values(c).forEach((t) => tf.keep(t));
       return c;
     }));
-  // tf.sigmoid's gradient reads its saved output, which a nested tf.grad cannot differentiate
-  // through ("Cannot compute gradient of y=f(x)"), so its second derivative would silently drop
-  // out: this sigmoid's gradient is σ(z)(1 − σ(z)) recomputed from z instead.
+  // tf.sigmoid's and tf.softplus's gradients go through tf.sigmoid's, which reads its saved output: a
+  // nested tf.grad cannot differentiate through that ("Cannot compute gradient of y=f(x)"), so second
+  // derivatives would silently drop out, and y(1 − y) loses all digits in float32 once σ is near 1.
+  // Here σ' = σ(z)·σ(−z) is recomputed from z, accurate for every z, and softplus' = σ.
   const sigmoidFromInput = (z: Tensor, save: (saved: Tensor[]) => void) => {
     save([z]);
     return {
       value: tf.sigmoid(z),
-      gradFunc: (dy: Tensor, [saved]: Tensor[]) => {
-        const q = tf.sigmoid(saved);
-        return tf.mul(dy, tf.mul(q, tf.sub(1, q)));
-      },
+      gradFunc: (dy: Tensor, [saved]: Tensor[]) => tf.mul(dy, tf.mul(tf.sigmoid(saved), tf.sigmoid(tf.neg(saved)))),
     };
   };
   const sigmoid = tf.customGrad(sigmoidFromInput as never) as (z: Tensor) => Tensor;
+  const softplusFromInput = (z: Tensor, save: (saved: Tensor[]) => void) => {
+    save([z]);
+    return { value: tf.softplus(z), gradFunc: (dy: Tensor, [saved]: Tensor[]) => tf.mul(dy, sigmoid(saved)) };
+  };
+  const softplus = tf.customGrad(softplusFromInput as never) as (z: Tensor) => Tensor;
   const activation = (z: Tensor): Tensor => (net.hidden === "sigmoid" ? sigmoid(z) : net.hidden === "relu" ? tf.relu(z) : tf.step(z));
   /** out_Θc(x_r) for every copy c and row r: [B, R]. */
   const outputs = (theta: Tensor): Tensor => {
@@ -101,7 +104,7 @@ function tfjsDerivatives({ tf }: TensorBackend, net: DenseNet, targets: Float64A
   const totalLoss = (theta: Tensor) => {
     const z = outputs(theta);
     const p = consts().p;
-    return tf.div(tf.sum(tf.add(tf.mul(p, tf.softplus(tf.neg(z))), tf.mul(tf.sub(1, p), tf.softplus(z)))), R) as never;
+    return tf.div(tf.sum(tf.add(tf.mul(p, softplus(tf.neg(z))), tf.mul(tf.sub(1, p), softplus(z)))), R) as never;
   };
   const grad = tf.grad(totalLoss);
   const hess = tf.grad((theta: Tensor) => tf.sum(tf.mul(grad(theta), consts().eyeD)) as never);
@@ -120,8 +123,8 @@ function tfjsDerivatives({ tf }: TensorBackend, net: DenseNet, targets: Float64A
         const J = jac(th);
         // out(Θ_r)(x_r): the diagonal of the [R, R] outputs.
         const z = tf.sum(tf.mul(outputs(th), consts().eyeR), 1);
-        const q = tf.sigmoid(z);
-        const w = tf.reshape(tf.div(tf.mul(q, tf.sub(1, q)), R), [R, 1]);
+        // q(1 − q) as σ(z)·σ(−z): no cancellation when q is near 1.
+        const w = tf.reshape(tf.div(tf.mul(tf.sigmoid(z), tf.sigmoid(tf.neg(z))), R), [R, 1]);
         return tf.matMul(J, tf.mul(w, J), true, false).dataSync();
       });
       return symmetrised(Float64Array.from(F), D);
