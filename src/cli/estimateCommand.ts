@@ -19,7 +19,7 @@ import { type ArchOptions, addArchOptions, architectureFromOptions } from "./arc
 import { readSystem } from "./coneCommand.js";
 import { scaleListOption, scalesFor } from "./coneOptions.js";
 import type { CostEngine } from "../estimators/costEngine.js";
-import { addEstimatorOptions, checkVector, costEngineFromOptions, type EstimatorOptions, estimatorFromOptions, usage, vectorOption } from "./estimatorOptions.js";
+import { addEstimatorOptions, checkVector, costEngineFromOptions, type EstimatorOptions, estimatorFromOptions, reportBackend, usage, vectorOption } from "./estimatorOptions.js";
 import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, describePriors, type PriorOptions, priorsFromOptions } from "./priorOptions.js";
@@ -168,6 +168,7 @@ async function runEstimate(opts: EstimateCommandOptions, cmd: Command): Promise<
     if (exact) sink.write(`exact ${exact.fraction ?? p(exact.p)}${exact.err === undefined ? "" : ` (± ${exact.err.toExponential(1)})`}  relative error ${p(result.relativeError as number)}\n`);
     commentLines(sink, { details: e.details, evaluations: e.evaluations, seconds: result.seconds, ...(result.run as Record<string, unknown>) });
   });
+  reportBackend();
 }
 
 /** Registers `weightspace estimate`. */

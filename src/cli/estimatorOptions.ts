@@ -72,11 +72,16 @@ export function estimatorFromOptions(opts: EstimatorOptions, given: ReadonlySet<
   return { estimator, proposal: null };
 }
 
+/** The tensor backend's report line, held until the command has succeeded (see costEngineFromOptions). */
+let backendReport: string | undefined;
+
 /**
  * The cost engine --grad-engine names, loaded only when the run differentiates a network's cost: a
  * step or ReLU net (`arch`; undefined for a user's cone) with the random-direction estimator and a
  * proposal other than identity, or the laplace estimator. Otherwise float64, with nothing loaded
- * (perceptrons and cones use closed forms), so tfjs starts, and reports its backend, only when used.
+ * (perceptrons and cones use closed forms), so tfjs starts only when used. Its backend line
+ * (`weightspace: tensor backend wasm`) is held for reportBackend, so that bad input (a singular
+ * preconditioner) still ends in one line on stderr.
  * @throws Error if tfjs is needed and not even its cpu backend starts.
  */
 export async function costEngineFromOptions(
@@ -87,7 +92,13 @@ export async function costEngineFromOptions(
 ): Promise<CostEngine> {
   const network = arch !== undefined && arch.type !== "perceptron";
   const differentiates = estimator.name === "laplace" || (proposal !== null && proposal !== "identity");
-  return network && differentiates ? loadCostEngine(opts.gradEngine) : float64CostEngine;
+  return network && differentiates ? loadCostEngine(opts.gradEngine, (line) => (backendReport = line)) : float64CostEngine;
+}
+
+/** Writes the held tensor-backend line to stderr, once, after a command's output is written. */
+export function reportBackend(): void {
+  if (backendReport !== undefined) process.stderr.write(backendReport);
+  backendReport = undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { functionRegion } from "../estimators/functionRegion.js";
 import { type RegionValidation, validateRegion, validationSummary } from "../estimators/validateEstimator.js";
 import type { Prior } from "../measure/prior.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
-import { addEstimatorOptions, costEngineFromOptions, type EstimatorOptions, estimatorFromOptions, usage } from "./estimatorOptions.js";
+import { addEstimatorOptions, costEngineFromOptions, type EstimatorOptions, estimatorFromOptions, reportBackend, usage } from "./estimatorOptions.js";
 import { givenOptions } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, describePriors, type PriorOptions, priorsFromOptions } from "./priorOptions.js";
@@ -102,6 +102,7 @@ async function runValidate(opts: ValidateCommandOptions, cmd: Command): Promise<
     for (const r of rows) writer.row(r);
     writer.end({ ...summary, estimator: estimator.name, proposal, prior: prior.family.kind, run });
   });
+  reportBackend();
 }
 
 /** Registers `weightspace validate`. */

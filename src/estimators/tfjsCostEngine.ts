@@ -42,11 +42,11 @@ export function tfjsCostEngine(backend: TensorBackend): CostEngine {
 
 /**
  * The engine `name` names: float64CostEngine, or tfjsCostEngine on the tensor module's backend
- * (loaded on first use, which reports the backend once on stderr).
+ * (loaded on first use, which reports the backend once, on stderr or to `report`).
  * @throws Error if tfjs is asked for and not even its cpu backend starts.
  */
-export async function loadCostEngine(name: GradientEngine): Promise<CostEngine> {
-  return name === "float64" ? float64CostEngine : tfjsCostEngine(await tensorBackend());
+export async function loadCostEngine(name: GradientEngine, report?: (line: string) => void): Promise<CostEngine> {
+  return name === "float64" ? float64CostEngine : tfjsCostEngine(await tensorBackend(report ? { report } : {}));
 }
 
 function tfjsDerivatives({ tf }: TensorBackend, net: DenseNet, targets: Float64Array): NetDerivatives {
