@@ -72,7 +72,7 @@ function diagonalInverseRoot(d: Float64Array, what: string, accuracy = 0): { dia
   d.forEach((x, k) => {
     if (!(x > accuracy * largest) || !Number.isFinite(x))
       throw new RangeError(
-        `${what} is singular or not positive definite at the anchor: diagonal entry ${k + 1} is ${x}${accuracy > 0 ? ` (largest ${largest}; entries below ${accuracy} of it are rounding)` : ""}; use another --proposal (identity works always)`,
+        `${what} is singular or not positive definite at the anchor: diagonal entry ${k + 1} is ${x}${x > 0 ? ` (largest ${largest}; entries below ${accuracy} of it are rounding)` : ""}; use another --proposal (identity works always)`,
       );
   });
   const logs = Array.from(d, (x) => -0.5 * Math.log(x));
@@ -146,7 +146,9 @@ export function buildPreconditioner(inputs: PreconditionerInputs): Preconditione
   values.forEach((l) => {
     // Eigenvalues below 1e-12 of the largest (or the cost's accuracy) are zero to rounding: P would be singular in practice.
     if (!(l > Math.max(1e-12, accuracy) * largest))
-      throw new RangeError(`${what} is singular or not positive definite at the anchor: eigenvalue ${l} (largest ${largest}; derivatives ${cost.method}); use --proposal fisher, hessian or identity`);
+      throw new RangeError(
+        `${what} is singular or not positive definite at the anchor: eigenvalue ${l} (largest ${largest}${l > 1e-12 * largest ? `; below ${accuracy} of it is rounding of the ${cost.method} derivatives` : ""}); use --proposal fisher, hessian or identity`,
+      );
   });
   const logs = Array.from(values, (l) => -0.5 * Math.log(l));
   const mean = logs.reduce((a, b) => a + b, 0) / D;
