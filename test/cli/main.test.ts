@@ -49,6 +49,11 @@ const BAD_INPUT: [string, string[], RegExp][] = [
   ["table: --all at 5 inputs", ["table", "--inputs", "5", "--all"], /--all.*0 to 4/],
   ["table: --all with --classes", ["table", "--inputs", "2", "--all", "--classes"], /--all.*--classes.*lists functions, not classes/],
   ["table: --no-bias with 0 inputs", ["table", "--inputs", "0", "--no-bias"], /--no-bias.*1 to 8/],
+  [
+    "table: --no-bias binary at 7 inputs names the limit",
+    ["table", "--inputs", "7", "--no-bias", "--classes"],
+    /--no-bias --classes: without bias.*1 to 6 \(binary\).*got 7/,
+  ],
   ["table: stray argument", ["table", "--inputs", "2", "extra"], /too many arguments|extra/],
   [
     "volume: bit string too short",

@@ -1,9 +1,10 @@
 /**
- * The rows of a Monte Carlo table: each function's estimates under the priors, and the order rows
- * are printed in (truth-table string order, row 0 first), shared by the full and the listed table.
+ * The rows of a Monte Carlo table: each function's estimates under the priors, visited in the order
+ * rows are printed in (truth-table string order, row 0 first), shared by the full and the listed table.
  */
 import { functionName } from "../../boolean/names.js";
-import { reverseBits, wordsToBigInt } from "../../boolean/tableWords.js";
+import { truthTableOrder } from "../../boolean/tableOrder.js";
+import { wordsToBigInt } from "../../boolean/tableWords.js";
 import { formatWords } from "../../boolean/truthTable.js";
 import { monteCarloEstimate } from "../../measure/monteCarlo.js";
 
@@ -29,35 +30,7 @@ export function monteCarloRow(
 }
 
 /**
- * The indices of the `count` tables (of `words` words) in the order of their bit strings, row 0
- * first (the first differing row decides: the lowest differing bit of the first differing word).
- * One-word tables sort as numbers (bit-reversed word · 2^20 + index, exact in a double) in a
- * typed array; a comparator called a million times cost more than the sampling of 2e6 samples.
- */
-export function rowOrder(tables: Uint32Array, words: number, count: number): Uint32Array {
-  if (words === 1 && count <= 1 << 20) {
-    const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++) keys[i] = (reverseBits(tables[i]) >>> 0) * 2 ** 20 + i;
-    keys.sort();
-    return Uint32Array.from(keys, (x) => x % 2 ** 20);
-  }
-  // The words bit-reversed once, so that a comparison is a plain unsigned one and makes no views
-  // (views made per comparison cost 10 s for 3.5 million tables at n = 7).
-  const reversed = new Uint32Array(count * words);
-  for (let i = 0; i < count * words; i++) reversed[i] = reverseBits(tables[i]);
-  const order = Uint32Array.from({ length: count }, (_, i) => i);
-  return order.sort((a, b) => {
-    for (let j = 0; j < words; j++) {
-      const x = reversed[a * words + j];
-      const y = reversed[b * words + j];
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  });
-}
-
-/**
- * A visitor of the `count` tables (of `words` words) in row order (rowOrder, computed once here),
+ * A visitor of the `count` tables (of `words` words) in row order (truthTableOrder, computed once here),
  * each with its hits under every prior (`hits[q][i]` for table i): a reused table and hits buffer.
  */
 export function inRowOrder(
@@ -66,7 +39,7 @@ export function inRowOrder(
   count: number,
   hits: readonly ArrayLike<number>[],
 ): (visit: (table: Uint32Array, hits: readonly number[]) => void) => void {
-  const order = rowOrder(tables, words, count);
+  const order = truthTableOrder(tables, words, count);
   return (visit) => {
     const table = new Uint32Array(words);
     const h = new Array<number>(hits.length);

@@ -1,9 +1,10 @@
 /**
  * Every realisable function of an architecture, as a stream with witnesses and a membership test.
- * Up to 5 inputs (and without bias) the functions are held in a catalogue; with a bias at 6 inputs
- * the 15 million functions are walked class by class from the enumeration instead of stored.
+ * Up to 5 inputs, and without bias up to 6 (1,066,044 binary functions), the functions are held in a
+ * catalogue; with a bias at 6 inputs the 15 million functions are walked class by class from the
+ * enumeration instead of stored.
  */
-import { formatWords } from "../../boolean/truthTable.js";
+import { truthTableOrder } from "../../boolean/tableOrder.js";
 import { facetRowMask, facetRowsByAdjacency } from "./perceptronRegion.js";
 import type { PerceptronSpec } from "./perceptronSpec.js";
 import { checkTableSpec, realisableFunctions, toSignedWitness } from "./realisableFunctions.js";
@@ -23,8 +24,8 @@ export interface FunctionSource {
    * set (facetRowMask form); arrays are reused between calls.
    */
   forEach(visit: (table: Uint32Array, witness: ArrayLike<number>, facetMask?: Uint32Array) => void): void;
-  /** The threshold enumeration behind it. */
-  readonly enumeration: ThresholdEnumeration;
+  /** The threshold enumeration behind it (absent: binary without bias, see realisableFunctions). */
+  readonly enumeration?: ThresholdEnumeration;
 }
 
 /** Above this count the functions are streamed rather than catalogued. */
@@ -63,17 +64,14 @@ export function functionSource(
   const set = realisableFunctions(spec, onProgress);
   const width = set.count === 0 ? 1 : set.tables.length / set.count;
   const d = set.count === 0 ? 0 : set.witnesses.length / set.count;
-  const keys = Array.from({ length: set.count }, (_, k) => ({
-    k,
-    s: formatWords(set.tables.subarray(k * width, (k + 1) * width), spec.inputs),
-  })).sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
+  const order = truthTableOrder(set.tables, width, set.count);
   return {
     spec,
     count: set.count,
     sorted: true,
     has: (t) => set.indexOf(t) >= 0,
     forEach: (visit) => {
-      for (const { k } of keys) {
+      for (const k of order) {
         visit(set.tables.subarray(k * width, (k + 1) * width), set.witnesses.subarray(k * d, (k + 1) * d));
       }
     },
