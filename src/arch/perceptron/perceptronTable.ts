@@ -165,8 +165,16 @@ interface Enumerated {
   readonly certification: string;
 }
 
-/** Every realisable function (or every function with `all`), or one row per symmetry class. */
-function functionTable(spec: PerceptronSpec, options: ExactTableOptions): ClassedTable {
+/**
+ * Every realisable function (or every function with `all`), or one row per symmetry class, drawn
+ * from `sourceOf(spec)`: functionSource, or (tests) streamedFunctionSource below 6 inputs, to check
+ * the 6-input path against the catalogue.
+ */
+export function functionTable(
+  spec: PerceptronSpec,
+  options: ExactTableOptions,
+  sourceOf: (spec: PerceptronSpec, onProgress?: (done: number, total: number) => void) => FunctionSource = functionSource,
+): ClassedTable {
   const byClass = options.classes === "symmetry";
   const measured = options.priors.length > 0;
   const published = publishedCount(spec);
@@ -174,7 +182,7 @@ function functionTable(spec: PerceptronSpec, options: ExactTableOptions): Classe
   let done: Enumerated | undefined;
   const enumerate = (): Enumerated => {
     if (done) return done;
-    const source = functionSource(spec, (d, t) => options.onProgress?.("enumerating", d, t));
+    const source = sourceOf(spec, (d, t) => options.onProgress?.("enumerating", d, t));
     if (published && published.count !== source.count)
       throw new Error(`found ${source.count} functions, the published count is ${published.count}`);
     const cert = certifyFunctionSource(source, { onProgress: (d, t) => options.onProgress?.("proving completeness", d, t) });
