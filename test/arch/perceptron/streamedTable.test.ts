@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { priorFor, type TableRow } from "../../../src/arch/architecture.js";
-import { measuredInProcess } from "../../../src/arch/classMeasures.js";
+import { measureClass, measuredInProcess } from "../../../src/arch/classMeasures.js";
 import { symmetryClassKey } from "../../../src/arch/perceptron/classKeys.js";
 import { streamedFunctionSource } from "../../../src/arch/perceptron/functionSource.js";
 import { perceptronArchitecture } from "../../../src/arch/perceptron/perceptronArchitecture.js";
@@ -76,5 +76,25 @@ describe("the streamed expansion (n = 6 path) below 6 inputs", () => {
     const walkedClasses = rowsOf(measuredInProcess(functionTable(spec, classes, streamedFunctionSource)));
     expect(walkedClasses).toHaveLength(860);
     expect(orbits(walkedClasses)).toEqual(orbits(listedClasses));
+  });
+
+  it("split into class ranges (as shards measure them), gives each row once with its index in the whole table (n = 4 binary, uniform)", () => {
+    const spec: PerceptronSpec = { inputs: 4, bias: true, encoding: "binary" };
+    const arch = perceptronArchitecture(spec);
+    const priors = [priorFor(arch, uniformPrior, { weight: ONE, bias: ONE })];
+    const classed = functionTable(spec, { priors, all: false, classes: "none" }, streamedFunctionSource);
+    const classes = classed.classes();
+    const measures = classes.map((c) => measureClass(priors, c.rows));
+    const whole: string[] = [];
+    classed.forEachRow((k) => measures[k], (row, i, k) => whole.push(`${i} ${k} ${JSON.stringify(row)}`));
+    expect(whole).toHaveLength(1882);
+    const cuts = [0, 7, Math.floor(classes.length / 2), classes.length];
+    const parts: string[] = [];
+    for (let j = 0; j + 1 < cuts.length; j++) {
+      const mine = (k: number) => (k >= cuts[j] && k < cuts[j + 1] ? measures[k] : undefined);
+      classed.forEachRow(mine, (row, i, k) => parts.push(`${i} ${k} ${JSON.stringify(row)}`));
+    }
+    const index = (line: string) => Number(line.slice(0, line.indexOf(" ")));
+    expect(parts.sort((a, b) => index(a) - index(b))).toEqual(whole);
   });
 });
