@@ -31,6 +31,8 @@ for (const n of [4, 5]) {
 }
 const source6 = functionSource({ inputs: 6, bias: false, encoding: "signed" });
 report("n=6 signed no bias (function source)", () => certifyFunctionSource(source6));
+const binary6 = functionSource({ inputs: 6, bias: false, encoding: "binary" });
+report("n=6 binary no bias (function source, 1,512 classes)", () => certifyFunctionSource(binary6));
 const list6 = enumerateThresholdClasses(6);
 report("n=6 NPN class list (567 classes)", () =>
   certifyThresholdClassList({ inputs: 6, bias: true, encoding: "binary" }, { list: list6 }),

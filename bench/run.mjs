@@ -27,6 +27,10 @@ const cases = [
   },
   { name: "table n=5 no bias (11,292)", args: ["table", "--inputs", "5", "--no-bias", "--format", "jsonl"] },
   {
+    name: "table n=6 no bias, both priors, by class (1,512 / 1,066,044)",
+    args: ["table", "--inputs", "6", "--no-bias", "--prior", "both", "--classes", "--workers", "1", "--format", "jsonl"],
+  },
+  {
     name: "table n=6 count + class list (15,028,134 / 567 NPN)",
     args: ["table", "--inputs", "6", "--encoding", "signed", "--format", "jsonl"],
   },

@@ -23,11 +23,11 @@ export const END = "<!-- bias-findings:end -->";
 /** The analysed configurations: folder under docs/plots, `weightspace bias` arguments, heading. */
 export const CONFIGS = [
   { dir: "n5-binary", args: ["--inputs", "5", "--measure", "all"], heading: "n = 5, binary inputs, with bias" },
-  // Boolean complexity is left out at n = 6: a minimum-cover search on 2^6·2 images of each of the
-  // 567 classes, about 3.5 CPU ms each (README "What the exact tables say").
+  // Boolean complexity at n = 6 is not constant on the classes: a minimum-cover search on each
+  // class's distinct images under input and output negation (README "What the exact tables say").
   {
     dir: "n6-signed",
-    args: ["--inputs", "6", "--encoding", "signed", "--measure", "lz,entropy,csr,sensitivity,fourierL1,facets,minWeight"],
+    args: ["--inputs", "6", "--encoding", "signed", "--measure", "all"],
     heading: "n = 6, signed inputs, with bias",
   },
   // No exact table at n = 7: a Monte Carlo table of 10^6 Gaussian networks (P sampled).
@@ -82,6 +82,19 @@ function configFindings(heading, dir, s) {
     out.push(`| ${m}${counted === s.functions ? "" : ` (${count(counted, "function")})`} | ${cells.join(" | ")} |`);
   }
   out.push("");
+  const boolean = s.measures.boolean && Object.values(s.measures.boolean)[0].functions;
+  // Above n = 5 the Boolean complexity's search has a node budget (src/boolean/complexity/booleanComplexity.ts).
+  if (boolean !== undefined && n > 5) {
+    out.push(
+      `Boolean complexity at n = ${n}: the prime implicants and an exact branch-and-bound minimum-cost cover ` +
+        `(SOP, and POS through the complement), on each class's distinct images under input and output negation (the measure ` +
+        `is blind to input permutations only); the search stops at a node budget and then gives no value. ` +
+        (boolean === s.functions
+          ? `All ${count(s.functions, "function")} finished, so every K in the boolean row is the exact minimum, not an upper bound.`
+          : `${count(boolean, "function")} of ${s.functions.toLocaleString("en-US")} finished (each K the exact minimum); the others are left out.`),
+      "",
+    );
+  }
   for (const k of kinds) {
     const rho = Object.entries(s.measures).map(([m, byKind]) => [m, byKind[k].spearman.value]);
     const neg = rho.filter(([, v]) => v !== null && v < 0);

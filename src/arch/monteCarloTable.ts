@@ -5,7 +5,8 @@
  */
 import { functionName } from "../boolean/names.js";
 import { type BooleanFunction, formatWords } from "../boolean/truthTable.js";
-import { reverseBits, wordsFromBigInt, wordsToBigInt } from "../boolean/tableWords.js";
+import { truthTableOrder } from "../boolean/tableOrder.js";
+import { wordsFromBigInt, wordsToBigInt } from "../boolean/tableWords.js";
 import { checkSampling, type MonteCarloEstimate, monteCarloEstimate } from "../measure/monteCarlo.js";
 import type { Prior } from "../measure/prior.js";
 import { CHUNK, type ChunkRange, chunkCount } from "./_internals/chunkPlan.js";
@@ -191,7 +192,7 @@ class FunctionUnion {
   /** The table of the functions added, rows in truth-table string order. */
   table(inputs: number, kinds: readonly string[], samples: number, seed: number): MonteCarloTable {
     const { words, tables, hits, count } = this;
-    const order = rowOrder(tables, words, count);
+    const order = truthTableOrder(tables, words, count);
     const forEachCount = (visit: (table: Uint32Array, hits: readonly number[]) => void) => {
       const table = new Uint32Array(words);
       const h = new Array<number>(kinds.length);
@@ -231,32 +232,4 @@ function growTo(a: Float64Array, length: number): Float64Array {
   const out = new Float64Array(length);
   out.set(a.subarray(0, Math.min(a.length, length)));
   return out;
-}
-
-/**
- * The indices of the `count` tables (of `words` words) in the order of their bit strings, row 0
- * first. One-word tables sort as numbers (bit-reversed word · 2^20 + index, exact in a double) in a
- * typed array; a comparator called a million times cost more than the sampling of 2e6 samples.
- */
-function rowOrder(tables: Uint32Array, words: number, count: number): Uint32Array {
-  if (words === 1 && count <= 1 << 20) {
-    const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++) keys[i] = (reverseBits(tables[i]) >>> 0) * 2 ** 20 + i;
-    keys.sort();
-    return Uint32Array.from(keys, (x) => x % 2 ** 20);
-  }
-  const order = Uint32Array.from({ length: count }, (_, i) => i);
-  const view = (i: number) => tables.subarray(i * words, (i + 1) * words);
-  return order.sort((a, b) => compareRowOrder(view(a), view(b)));
-}
-
-/**
- * The order of the tables' bit strings (row 0 first) without making them: the first differing row
- * decides, i.e. the lowest differing bit of the first differing word.
- */
-function compareRowOrder(a: Uint32Array, b: Uint32Array): number {
-  for (let j = 0; j < a.length; j++) {
-    if (a[j] !== b[j]) return reverseBits(a[j]) < reverseBits(b[j]) ? -1 : 1;
-  }
-  return 0;
 }

@@ -2,6 +2,7 @@
 export * from "./encoding.js";
 export * from "./names.js";
 export * from "./symmetryGroup.js";
+export * from "./tableOrder.js";
 export * from "./tableSet.js";
 export * from "./tableWords.js";
 export * from "./truthTable.js";

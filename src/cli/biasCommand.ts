@@ -2,17 +2,16 @@
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { COMPLEXITY_MEASURES, type ComplexityMeasureName } from "../arch/complexityOfFunction.js";
-import { DEFAULT_BOOTSTRAP } from "../experiments/bootstrapInterval.js";
-import { functionPopulation } from "../experiments/functionPopulation.js";
-import { biasPlots } from "../experiments/plots/biasPlots.js";
+import type { ComplexityMeasureName } from "../arch/complexityOfFunction.js";
 import { type SampledBiasResult, sampledSimplicityBias } from "../experiments/monteCarloBias.js";
-import { populationPoints, type SimplicityBiasResult, simplicityBias } from "../experiments/simplicityBias.js";
+import type { SimplicityBiasResult } from "../experiments/simplicityBias.js";
 import type { Architecture } from "../arch/architecture.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
 import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { writeOutput } from "./outputSink.js";
-import { addPriorOptions, checkExactDimension, describePriors, type PriorOptions, priorChoices, priorsFromOptions } from "./priorOptions.js";
+import { addBiasOptions, measuresOf } from "./biasOptions.js";
+import { checkExactBias, exactBiasRun } from "./exactBiasRun.js";
+import { addPriorOptions, describePriors, type PriorOptions, priorsFromOptions } from "./priorOptions.js";
 import { stagedProgress } from "./progressBar.js";
 import { runInfo } from "./runInfo.js";
 import { DEFAULT_MC_SAMPLES } from "./samplingOptions.js";
@@ -28,19 +27,6 @@ interface BiasOptions extends PriorOptions, ArchOptions {
   out?: string;
   seed: number;
   bootstrap: number;
-}
-
-/** The measures of --measure (`all`, one name, or names separated by commas). @throws UsageError when missing or unknown. */
-function measuresOf(text: string | undefined): ComplexityMeasureName[] {
-  const allowed = ["all", ...COMPLEXITY_MEASURES];
-  if (text === undefined) throw new UsageError(`--measure is required: ${allowed.join(", ")}`);
-  if (text === "all") return [...COMPLEXITY_MEASURES];
-  const names = text.split(",");
-  for (const m of names)
-    if (!(COMPLEXITY_MEASURES as readonly string[]).includes(m))
-      throw new UsageError(`--measure '${m}' is unknown; allowed: ${allowed.join(", ")} (or names separated by commas)`);
-  if (new Set(names).size !== names.length) throw new UsageError(`--measure '${text}' names a measure twice`);
-  return names as ComplexityMeasureName[];
 }
 
 /** Creates --out DIR (a folder; files in it are replaced atomically). @throws UsageError if it is not a folder. */
@@ -88,45 +74,12 @@ async function runBias(opts: BiasOptions, cmd: Command): Promise<void> {
   const arch = architectureFromOptions(opts);
   if (opts.method === "mc") return runSampledBias(arch, opts, given, measures);
   rejectGiven(given, ["samples", "workers"], "they set Monte Carlo sampling; add --method mc");
-  if (!arch.exactTable)
-    throw new UsageError(
-      `bias ${architectureFlags(arch)}: the exact analyses need an exact table, and --arch ${arch.type} has none; sample one with --method mc`,
-    );
   const priors = priorsFromOptions(arch, opts, given);
-  try {
-    checkExactDimension(arch, priors, `--prior ${opts.prior}`);
-  } catch (e) {
-    // The analyses have no Monte Carlo path; point at the command that has one.
-    if (e instanceof UsageError) throw new UsageError(`${e.message.replace(/; use --method mc$/, "")}; the exact analyses need exact volumes (sampled ones: --method mc)`);
-    throw e;
-  }
+  checkExactBias("bias", arch, priors, `--prior ${opts.prior}`);
   const dir = outputFolder(opts.out);
-  const progress = stagedProgress();
-  let pop;
-  try {
-    pop = functionPopulation(arch, priors, (l, d, t) => progress.update(l, d, t));
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    throw new UsageError(`bias ${architectureFlags(arch)}: ${e.message}`);
-  }
-  // Computed once for the analyses and the plots.
-  const points = populationPoints(arch, pop, measures, (l, d, t) => progress.update(l, d, t));
-  const result = simplicityBias(arch, pop, priors, {
-    measures,
-    bootstrap: opts.bootstrap,
-    seed: opts.seed,
-    points,
-    onProgress: (l, d, t) => progress.update(l, d, t),
-  });
-  progress.stop();
-  const run = runInfo("bias", { arch: arch.description, priors: describePriors(arch, priors), method: "exact" });
-  const summary = {
-    run: { ...run, bootstrap: opts.bootstrap, seed: opts.seed, measures },
-    table: pop.summary,
-    ...result,
-  };
-  const json = `${JSON.stringify(summary)}\n`;
-  await emitSummary(opts, dir, json, result, (d) => writePlots(d, biasPlots(arch, pop, priors, result, measures, points)));
+  const run = exactBiasRun("bias", arch, priors, { measures, bootstrap: opts.bootstrap, seed: opts.seed });
+  const json = `${JSON.stringify(run.summary)}\n`;
+  await emitSummary(opts, dir, json, run.result, (d) => writePlots(d, run.plots()));
 }
 
 /**
@@ -179,15 +132,11 @@ async function runSampledBias(arch: Architecture, opts: BiasOptions, given: Read
 
 /** Registers the `bias` command. */
 export function registerBias(program: Command): void {
-  const cmd = addArchOptions(program.command("bias"))
+  const cmd = addBiasOptions(addArchOptions(program.command("bias")), true, " and (--method mc) of the samples")
     .description("simplicity bias of an exact table: log2 P(f) against complexity measures, entropy bias P(T = t), rank–probability, the anti-entropy check (no bias)")
-    .option("--measure <m>", `all, or one or more (comma-separated) of ${COMPLEXITY_MEASURES.join(", ")} (required)`)
-    .option("--prior <p>", "gaussian, uniform or both (exact volumes from the table)", choiceOption("--prior", priorChoices(false)), "both")
-    .option("--bootstrap <B>", `bootstrap replicates of the correlation intervals (resampling functions)`, integerOption("--bootstrap", 1, 1_000_000), DEFAULT_BOOTSTRAP)
     .option("--method <m>", "exact (the exact table) or mc (a Monte Carlo table of --samples networks: P sampled, unseen functions left out)", choiceOption("--method", ["exact", "mc"] as const), "exact")
     .option("--samples <k>", "Monte Carlo samples per prior (--method mc), 1 to 1e12", integerOption("--samples", 1, 1e12), DEFAULT_MC_SAMPLES)
     .option("--workers <k>", "Monte Carlo worker threads (--method mc); 1 runs in-process; the table is the same for any count", integerOption("--workers", 1, 1024), 1)
-    .option("--seed <s>", "seed of the bootstrap stream and (--method mc) of the samples", integerOption("--seed", 0, 2 ** 31 - 1), 1)
     .option("--format <f>", "json (the summary) or text (one line per measure and prior)", choiceOption("--format", ["json", "text"] as const), "text")
     .option("--out <dir>", "also write summary.json and, for --method exact, the plots (NAME.svg with its vega-lite NAME.vl.json) into this folder (created; files replaced atomically)");
   addPriorOptions(cmd).action((opts: BiasOptions, c: Command) => runBias(opts, c));

@@ -18,7 +18,8 @@ import { priorFamily } from "../measure/priorFamilies.js";
 import { type ArchOptions, addArchOptions, architectureFromOptions } from "./archOptions.js";
 import { readSystem } from "./coneCommand.js";
 import { scaleListOption, scalesFor } from "./coneOptions.js";
-import { addEstimatorOptions, checkVector, type EstimatorOptions, estimatorFromOptions, usage, vectorOption } from "./estimatorOptions.js";
+import type { CostEngine } from "../estimators/costEngine.js";
+import { addEstimatorOptions, checkVector, costEngineFromOptions, type EstimatorOptions, estimatorFromOptions, reportBackend, usage, vectorOption } from "./estimatorOptions.js";
 import { givenOptions, rejectGiven } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, describePriors, type PriorOptions, priorsFromOptions } from "./priorOptions.js";
@@ -75,10 +76,9 @@ function coneTarget(opts: EstimateCommandOptions, given: ReadonlySet<string>): T
   };
 }
 
-/** f's region in the network, or with --epsilon the behavioural region of a reference network. */
-function networkTarget(opts: EstimateCommandOptions, given: ReadonlySet<string>): Target {
+/** f's region in the network, or with --epsilon the behavioural region of a reference network; `costEngine` differentiates the net's cost. */
+function networkTarget(opts: EstimateCommandOptions, given: ReadonlySet<string>, arch: Architecture, costEngine: CostEngine): Target {
   rejectGiven(given, ["sigma", "box"], "they set a --constraints cone's scales; use --sigma-w/--sigma-b or --box-w/--box-b");
-  const arch: Architecture = architectureFromOptions(opts);
   const prior = priorsFromOptions(arch, opts, given)[0];
   const run = { arch: arch.description, priors: describePriors(arch, [prior]) };
   if (opts.epsilon !== undefined) {
@@ -92,21 +92,26 @@ function networkTarget(opts: EstimateCommandOptions, given: ReadonlySet<string>)
       fields = { function: formatFunction(f), referenceMethod: fr.anchor!.method };
     } else rejectGiven(given, ["function"], "--reference gives the network whose behaviour defines the region");
     checkVector("--reference", reference, arch.parameters);
-    const region = usage("--epsilon: ", () => behaviouralRegion(arch, reference, opts.epsilon!));
+    const region = usage("--epsilon: ", () => behaviouralRegion(arch, reference, opts.epsilon!, { costEngine }));
     return { region, prior, fields: { ...fields, region: region.label, reference: Array.from(reference), epsilon: opts.epsilon }, run };
   }
   rejectGiven(given, ["reference"], "it sets the network of a behavioural region; add --epsilon");
   const f = functionFromOptions(arch, opts.function);
-  const region = usage("", () => functionRegion(arch, f, [prior]));
+  const region = usage("", () => functionRegion(arch, f, [prior], { costEngine }));
   const name = functionName(f);
   return { region, prior, fields: { function: formatFunction(f), ...(name === undefined ? {} : { name }), region: region.label }, run };
 }
 
-function runEstimate(opts: EstimateCommandOptions, cmd: Command): void {
+async function runEstimate(opts: EstimateCommandOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const { estimator, proposal } = estimatorFromOptions(opts, given);
   checkOutputPath(opts.out);
-  const target = opts.constraints !== undefined ? coneTarget(opts, given) : networkTarget(opts, given);
+  let target: Target;
+  if (opts.constraints !== undefined) target = coneTarget(opts, given);
+  else {
+    const arch = architectureFromOptions(opts);
+    target = networkTarget(opts, given, arch, await costEngineFromOptions(opts, arch, estimator, proposal));
+  }
   const { region, prior } = target;
   if (opts.anchor) checkVector("--anchor", opts.anchor, region.names);
   const bar = progressBar(`estimate (${estimator.name})`);
@@ -163,6 +168,7 @@ function runEstimate(opts: EstimateCommandOptions, cmd: Command): void {
     if (exact) sink.write(`exact ${exact.fraction ?? p(exact.p)}${exact.err === undefined ? "" : ` (± ${exact.err.toExponential(1)})`}  relative error ${p(result.relativeError as number)}\n`);
     commentLines(sink, { details: e.details, evaluations: e.evaluations, seconds: result.seconds, ...(result.run as Record<string, unknown>) });
   });
+  reportBackend();
 }
 
 /** Registers `weightspace estimate`. */

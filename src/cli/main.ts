@@ -20,6 +20,7 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<(program: Command) 
   regions: async () => (await import("./regionsCommand.js")).registerRegions,
   complexity: async () => (await import("./complexityCommand.js")).registerComplexity,
   bias: async () => (await import("./biasCommand.js")).registerBias,
+  report: async () => (await import("./reportCommand.js")).registerReport,
   estimate: async () => (await import("./estimateCommand.js")).registerEstimate,
   validate: async () => (await import("./validateCommand.js")).registerValidate,
   merge: async () => (await import("./mergeCommand.js")).registerMerge,

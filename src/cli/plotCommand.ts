@@ -1,6 +1,6 @@
 /** `weightspace plot KIND`: pictures of a network's weight space (today: `sphere`, the n = 2 perceptron's regions on S²). */
 import type { Command } from "commander";
-import { architectureTitle, priorTitle } from "../experiments/plots/plotTitles.js";
+import { sphereTitles } from "../experiments/plots/plotTitles.js";
 import { sphereRegions } from "../experiments/plots/sphereRegions.js";
 import { sphereSpec } from "../experiments/plots/sphereSpec.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
@@ -28,8 +28,7 @@ async function runPlot(_kind: (typeof PLOT_KINDS)[number], opts: PlotOptions, cm
     if (e instanceof RangeError) throw new UsageError(`plot sphere ${architectureFlags(arch)}: ${e.message}`);
     throw e;
   }
-  const titles = { architecture: architectureTitle(arch), priors: Object.fromEntries(priors.map((p) => [p.family.kind, priorTitle(arch, p)])) };
-  await writePlot(opts.out, sphereSpec(picture, titles));
+  await writePlot(opts.out, sphereSpec(picture, sphereTitles(arch, priors)));
 }
 
 /** Registers the `plot` command. */

@@ -12,7 +12,7 @@ import { DEFAULT_NULL_REPLICATES } from "../experiments/sgd/posteriorComparison.
 import { PRIOR_METHODS, type PriorMethod, priorMethods } from "../experiments/sgd/priorSource.js";
 import { derivedSeed, type SgdVsBayesResult, sgdVsBayes } from "../experiments/sgd/sgdVsBayes.js";
 import { randomTrainingRows } from "../experiments/sgd/trainingSet.js";
-import { TRAINING_ENGINES, type TrainingEngine } from "../experiments/sgd/trainNetworks.js";
+import { DEFAULT_TRAINING_ENGINE, TRAINING_ENGINES, type TrainingEngine } from "../experiments/sgd/trainNetworks.js";
 import {
   DEFAULT_LEARNING_RATE,
   DEFAULT_MAX_STEPS,
@@ -221,7 +221,12 @@ export function registerSgdVsBayes(program: Command): void {
     .option("--prior <p>", "prior of the initial weights and of P(f): gaussian or uniform", choiceOption("--prior", ["gaussian", "uniform", "both"] as const), "gaussian")
     .option("--p-method <m>", `how P(f) is computed: ${PRIOR_METHODS.join(", ")} (default: the best the network has: exact tables, else rao-blackwell, else mc)`, choiceOption("--p-method", PRIOR_METHODS))
     .option("--p-samples <N>", "samples of a sampled P(f) (rao-blackwell, qmc: hidden draws; mc: networks)", integerOption("--p-samples", 2, 1e10), 1_000_000)
-    .option("--engine <e>", "float64 (hand-written batched gradients, the faster here) or tfjs (one tensor program over all networks)", choiceOption("--engine", TRAINING_ENGINES), "float64")
+    .option(
+      "--engine <e>",
+      "tfjs (one tensor program over all networks; backend tfjs-node, else wasm, else cpu, named on stderr) or float64 (hand-written gradients in the exact forward passes' summation order: a cross-check)",
+      choiceOption("--engine", TRAINING_ENGINES),
+      DEFAULT_TRAINING_ENGINE,
+    )
     .option("--replicates <B>", "replicates of the sampling-only TV distance", integerOption("--replicates", 1, 100_000), DEFAULT_NULL_REPLICATES)
     .option("--format <f>", "json (summary with every function) or text (the top rows and the statistics)", choiceOption("--format", ["json", "text"] as const), "text")
     .option("--out <dir>", "also write summary.json and sgd-vs-bayes.svg (log–log plot) into this folder (created; files replaced atomically)");

@@ -66,6 +66,27 @@ function exactTable(
   }
 }
 
+/**
+ * The inputs from which an exact binary perceptron table with priors is a cluster job: at 7 inputs
+ * it is 1,245,317 classes, tens of CPU-hours as measured by `plan` (bench/README.md), which one
+ * unsharded process would hold in memory and lose to any interruption.
+ */
+const SHARD_ONLY_BINARY_INPUTS = 7;
+
+/**
+ * Refuses, before any enumeration, an exact table that only runs as shards.
+ * @throws UsageError naming the shard route (plan, --shard, merge) and the sampled alternative.
+ */
+function refuseWholeRun(arch: Architecture, priors: readonly Prior[], opts: TableOptions): void {
+  if (opts.shard || priors.length === 0 || arch.type !== "perceptron" || arch.encoding !== "binary") return;
+  if (arch.inputs < SHARD_ONLY_BINARY_INPUTS) return;
+  throw new UsageError(
+    `table --inputs ${arch.inputs} --encoding binary --prior ${opts.prior}: the exact table is tens of CPU-hours; ` +
+      `size it with weightspace plan --inputs ${arch.inputs} --encoding binary --prior ${opts.prior}, run it as --shard i/N --out FILE ` +
+      `(--shard 1/1 for one resumable run) and join with weightspace merge, or sample it with --method mc`,
+  );
+}
+
 /** The shard run of a table, if --shard is given. */
 function shardRun(
   opts: TableOptions,
@@ -105,6 +126,7 @@ async function runTable(opts: TableOptions, cmd: Command): Promise<void> {
     rejectGiven(given, ["all", "classes", "expand", "certify"], "a sampled table lists the functions it found");
     if (priors.length === 0) throw new UsageError(`--method ${opts.method} samples from a prior: add --prior ${priorChoices(false).join("|")}`);
   }
+  if (opts.method === "exact") refuseWholeRun(arch, priors, opts);
   const progress = stagedProgress();
   const table = opts.method === "exact" ? exactTable(arch, priors, opts, given, progress) : undefined;
   checkOutputPath(opts.out);

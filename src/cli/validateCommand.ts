@@ -10,7 +10,7 @@ import { functionRegion } from "../estimators/functionRegion.js";
 import { type RegionValidation, validateRegion, validationSummary } from "../estimators/validateEstimator.js";
 import type { Prior } from "../measure/prior.js";
 import { type ArchOptions, addArchOptions, architectureFlags, architectureFromOptions } from "./archOptions.js";
-import { addEstimatorOptions, type EstimatorOptions, estimatorFromOptions, usage } from "./estimatorOptions.js";
+import { addEstimatorOptions, costEngineFromOptions, type EstimatorOptions, estimatorFromOptions, reportBackend, usage } from "./estimatorOptions.js";
 import { givenOptions } from "./givenOptions.js";
 import { checkOutputPath, writeOutput } from "./outputSink.js";
 import { addPriorOptions, describePriors, type PriorOptions, priorsFromOptions } from "./priorOptions.js";
@@ -59,19 +59,20 @@ const COLUMNS: readonly Column<RegionValidation>[] = [
   { header: "star", width: 5, value: (r) => (r.starShaped === undefined ? "" : r.starShaped === null ? "?" : r.starShaped ? "yes" : `no ${num(r.reentryFraction, 2)}`) },
 ];
 
-function runValidate(opts: ValidateCommandOptions, cmd: Command): void {
+async function runValidate(opts: ValidateCommandOptions, cmd: Command): Promise<void> {
   const given = givenOptions(cmd);
   const { estimator, proposal } = estimatorFromOptions(opts, given);
   const arch = architectureFromOptions(opts);
   const prior: Prior = priorsFromOptions(arch, opts, given)[0];
   checkOutputPath(opts.out);
   const functions = functionsFromOptions(arch, opts.functions);
+  const costEngine = await costEngineFromOptions(opts, arch, estimator, proposal);
   const total = functions.length * opts.repeats;
   const bar = progressBar(`validate (${estimator.name}, ${functions.length} functions × ${opts.repeats})`);
   const rows: RegionValidation[] = [];
   functions.forEach((f, i) => {
     const bits = formatFunction(f);
-    const region = usage(`--functions ${bits}: `, () => functionRegion(arch, f, [prior]));
+    const region = usage(`--functions ${bits}: `, () => functionRegion(arch, f, [prior], { costEngine }));
     if (!region.exact?.[prior.family.kind])
       throw new UsageError(`--functions ${bits}: no exact ${prior.family.kind} probability for ${architectureFlags(arch)} (nothing to validate against)`);
     rows.push(
@@ -101,6 +102,7 @@ function runValidate(opts: ValidateCommandOptions, cmd: Command): void {
     for (const r of rows) writer.row(r);
     writer.end({ ...summary, estimator: estimator.name, proposal, prior: prior.family.kind, run });
   });
+  reportBackend();
 }
 
 /** Registers `weightspace validate`. */

@@ -1,4 +1,8 @@
-/** Adam on a region's cost: the `adam` proposal's short run and the trained anchor share it. */
+/**
+ * Adam on a region's cost: the `adam` proposal's short run and the trained anchor share it. Each step
+ * takes one gradient from the cost's engine (Float64, or float32 through tfjs for a net's cost built
+ * with it); the run itself is Float64.
+ */
 import type { RegionCost } from "./regionCost.js";
 
 /** Adam's settings. */

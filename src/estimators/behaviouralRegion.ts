@@ -10,14 +10,21 @@
 import type { Architecture } from "../arch/architecture.js";
 import { BISECTION_TOLERANCE, bisectionRadius } from "./bisectionRadius.js";
 import type { ProbedRegion } from "./probedRegion.js";
+import type { CostEngine } from "./costEngine.js";
 import { crossEntropyCost, softplus } from "./regionCost.js";
 import { denseNetOf, sigmoid } from "./_internals/denseNet.js";
 
 /**
  * The behavioural region of `reference` θ* in `arch` at level ε (natural-log KL, mean over rows).
+ * `options.costEngine` differentiates a net's cost (default float64CostEngine; see functionRegion).
  * @throws RangeError if ε ≤ 0 or not finite, or θ* has the wrong length or non-finite entries.
  */
-export function behaviouralRegion(arch: Architecture, reference: Float64Array, epsilon: number): ProbedRegion {
+export function behaviouralRegion(
+  arch: Architecture,
+  reference: Float64Array,
+  epsilon: number,
+  options: { readonly costEngine?: CostEngine } = {},
+): ProbedRegion {
   if (!(epsilon > 0) || !Number.isFinite(epsilon)) throw new RangeError(`ε must be a finite number > 0, got ${epsilon}`);
   const net = denseNetOf(arch);
   const D = net.dimension;
@@ -40,7 +47,7 @@ export function behaviouralRegion(arch: Architecture, reference: Float64Array, e
   };
   const contains = (theta: Float64Array) => kl(theta) <= epsilon;
   const convex = arch.type === "perceptron";
-  const cost = crossEntropyCost("cross-entropy to θ*'s output probabilities (the KL plus a constant)", net, target, arch.type === "perceptron");
+  const cost = crossEntropyCost("cross-entropy to θ*'s output probabilities (the KL plus a constant)", net, target, arch.type === "perceptron", options.costEngine);
   return {
     label: `behavioural region of θ* in ${arch.type}${arch.type === "perceptron" ? ` n=${arch.inputs}` : ` layers ${(arch.description.layers as number[]).join(",")}`}, mean KL ≤ ${epsilon}`,
     names: [...arch.parameters],
@@ -52,6 +59,13 @@ export function behaviouralRegion(arch: Architecture, reference: Float64Array, e
     cost,
     // The sublevel form laplace and llc read: the KL itself (0 at θ*), whose Hessian is the
     // cross-entropy's (they differ by a constant).
-    sublevel: { epsilon, cost: kl, hessian: (theta) => cost.hessian(theta) },
+    sublevel: {
+      epsilon,
+      cost: kl,
+      hessian: (theta) => cost.hessian(theta),
+      hessianMethod: convex ? "closed form" : cost.hessianMethod,
+      derivatives: cost.method,
+      hessianAccuracy: cost.relativeAccuracy,
+    },
   };
 }

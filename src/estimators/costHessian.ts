@@ -3,13 +3,18 @@
  * else central second differences of the cost.
  */
 import type { SublevelCost } from "./estimator.js";
+import { symmetrised } from "./regionCost.js";
 
 /** A Hessian and how it was obtained. */
 export interface CostHessian {
   /** D×D row-major, symmetrised. */
   readonly matrix: Float64Array;
-  /** `closed form` or `central differences (h = …)`. */
+  /** The region's `hessianMethod` (default `closed form`) or `central differences (relative step …)`. */
   readonly method: string;
+  /** Relative accuracy of the entries with respect to the largest. */
+  readonly relativeAccuracy: number;
+  /** The engine that computed it (`float64`, `tfjs-wasm`, …), when the region names one. */
+  readonly derivatives?: string;
   /** Cost evaluations spent. */
   readonly evaluations: number;
 }
@@ -29,7 +34,13 @@ export function costHessian(sublevel: SublevelCost, theta: Float64Array): CostHe
   if (sublevel.hessian) {
     const m = sublevel.hessian(theta);
     if (m.length !== d * d) throw new RangeError(`the region's Hessian has ${m.length} entries, expected ${d}×${d}`);
-    return { matrix: symmetrise(Float64Array.from(m), d), method: "closed form", evaluations: 0 };
+    return {
+      matrix: symmetrised(Float64Array.from(m), d),
+      method: sublevel.hessianMethod ?? "closed form",
+      relativeAccuracy: sublevel.hessianAccuracy ?? Number.EPSILON,
+      ...(sublevel.derivatives === undefined ? {} : { derivatives: sublevel.derivatives }),
+      evaluations: 0,
+    };
   }
   const h = Float64Array.from(theta, (x) => STEP * Math.max(1, Math.abs(x)));
   const x = Float64Array.from(theta);
@@ -56,15 +67,5 @@ export function costHessian(sublevel: SublevelCost, theta: Float64Array): CostHe
       m[j * d + i] = v;
     }
   }
-  return { matrix: m, method: `central differences (relative step ${STEP})`, evaluations };
-}
-
-function symmetrise(m: Float64Array, d: number): Float64Array {
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < i; j++) {
-      const v = (m[i * d + j] + m[j * d + i]) / 2;
-      m[i * d + j] = v;
-      m[j * d + i] = v;
-    }
-  return m;
+  return { matrix: m, method: `central differences (relative step ${STEP})`, relativeAccuracy: 1e-8, evaluations };
 }

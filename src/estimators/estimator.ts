@@ -19,6 +19,12 @@ export interface SublevelCost {
   cost(theta: Float64Array): number;
   /** The cost's Hessian at θ, D×D row-major, where a closed form exists (else estimators difference `cost`). */
   hessian?(theta: Float64Array): Float64Array;
+  /** How `hessian` computes (e.g. `nested reverse-mode gradients (float32)`); default `closed form`. */
+  readonly hessianMethod?: string;
+  /** The engine behind `hessian` (`float64`, `tfjs-wasm`, …; see costEngine.ts), for reports. */
+  readonly derivatives?: string;
+  /** Relative accuracy of `hessian`'s entries with respect to the largest (default: exact to rounding). */
+  readonly hessianAccuracy?: number;
   /**
    * The exact Lebesgue volume of {θ : cost(θ) ≤ e} about the anchor, where it is known in closed
    * form (e.g. a quadratic cost: an ellipsoid); estimators measure it otherwise.

@@ -13,6 +13,7 @@ import { randomStream } from "../measure/randomStream.js";
 import { chebyshevAnchor } from "./chebyshevAnchor.js";
 import { coneRegion, exactEntries, priorScales } from "./coneRegion.js";
 import type { Anchor, ProbedRegion } from "./probedRegion.js";
+import type { CostEngine } from "./costEngine.js";
 import { crossEntropyCost } from "./regionCost.js";
 import { denseNetOf } from "./_internals/denseNet.js";
 
@@ -24,9 +25,16 @@ function labels(f: BooleanFunction): Float64Array {
 /**
  * The region of f in `arch`, with exact probabilities for `priors` where the architecture has an
  * exact method (perceptrons up to 7 parameters per prior family; step nets by their factorisation).
+ * `options.costEngine` differentiates a net's cost (default float64CostEngine, since loading tfjs is
+ * asynchronous: `await loadCostEngine("tfjs")` for the tensor backend; the CLI's default).
  * @throws RangeError if f has the wrong number of inputs or no parameters compute it.
  */
-export function functionRegion(arch: Architecture, f: BooleanFunction, priors: readonly Prior[] = []): ProbedRegion {
+export function functionRegion(
+  arch: Architecture,
+  f: BooleanFunction,
+  priors: readonly Prior[] = [],
+  options: { readonly costEngine?: CostEngine } = {},
+): ProbedRegion {
   const bits = formatFunction(f);
   const label = `${arch.type} ${arch.type === "perceptron" ? `n=${arch.inputs}` : `layers ${(arch.description.layers as number[]).join(",")}`} f=${bits}`;
   if (arch.type === "perceptron") {
@@ -54,6 +62,7 @@ export function functionRegion(arch: Architecture, f: BooleanFunction, priors: r
     denseNetOf(arch, hidden),
     labels(f),
     false,
+    options.costEngine,
   );
   return {
     label,

@@ -3,9 +3,10 @@
  * Near the anchor θ* (the cost's minimum, cost 0) the cost is ½ δᵀHδ, so {cost ≤ ε} is the
  * ellipsoid δᵀHδ ≤ 2ε with volume V_D (2ε)^{D/2} / √det H, V_D = π^{D/2}/Γ(D/2 + 1), and the
  * prior mass is that volume times the prior density at θ*. log det H comes from H's symmetric
- * eigenvalues (mathjs); eigenvalues below 1e-9·λ_max (flat directions, where the quadratic model
- * says the region is unbounded) are floored there and counted, since the estimate then reflects
- * the floor, not the region.
+ * eigenvalues (mathjs); eigenvalues below max(1e-9, a)·λ_max, a the Hessian's stated relative
+ * accuracy (1e-4 for the float32 tfjs engine, whose smaller eigenvalues are rounding noise), are flat
+ * directions, where the quadratic model says the region is unbounded: they are floored there and
+ * counted, since the estimate then reflects the floor, not the region.
  */
 import { logUnitBallVolume } from "../measure/unitBallVolume.js";
 import { behaviouralInputs } from "./behaviouralInputs.js";
@@ -29,7 +30,7 @@ export const laplaceEstimator: Estimator = {
     const values = symmetricEigenvalues(hessian.matrix, d);
     const largest = values[d - 1];
     if (!(largest > 0)) throw new RangeError("laplace: the cost's Hessian at the anchor has no positive eigenvalue (the anchor is not a minimum)");
-    const floor = FLAT_EIGENVALUE * largest;
+    const floor = Math.max(FLAT_EIGENVALUE, hessian.relativeAccuracy) * largest;
     const flat = values.filter((v) => v < floor).length;
     const logDet = values.reduce((s, v) => s + Math.log(Math.max(v, floor)), 0);
     const logVolume = logUnitBallVolume(d) + (d / 2) * Math.log(2 * eps) - logDet / 2;
@@ -46,6 +47,7 @@ export const laplaceEstimator: Estimator = {
         eigenvalues: values,
         flatDirections: flat,
         hessian: hessian.method,
+        ...(hessian.derivatives === undefined ? {} : { derivatives: hessian.derivatives }),
         epsilon: eps,
       },
     };

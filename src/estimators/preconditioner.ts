@@ -14,6 +14,14 @@
  *   training run on the cost from a prior draw (tyche's proposal).
  *
  * Every P is scaled to det P = 1 (by its log-determinant: the sum of log eigenvalues).
+ *
+ * P only changes the estimator's variance, never its mean: the estimate is unbiased for any
+ * invertible P, because directions are drawn from and weighted by the same Float64 matrix (stored
+ * here and normalised to det 1 in Float64). So the matrix may come from float32 derivatives (the
+ * tfjs cost engine for nets, costEngine.ts) without biasing anything; what their rounding can do is
+ * make P a worse proposal. Entries and eigenvalues below the cost's stated relative accuracy times
+ * the largest are zero to its precision, and P is then reported singular rather than built from
+ * rounding noise.
  */
 import { randomStream } from "../measure/randomStream.js";
 import type { Prior } from "../measure/prior.js";
@@ -40,6 +48,8 @@ export interface Preconditioner {
   readonly evaluations: number;
   /** Where the matrix came from, for reports. */
   readonly source: string;
+  /** The engine of the cost's derivatives (`float64 (closed form)`, `float64`, `tfjs-wasm`, …); null when none were used. */
+  readonly derivatives: string | null;
 }
 
 /** Adam's settings for the `adam` proposal's training run. */
@@ -53,12 +63,17 @@ function whiten(M: Float64Array, s: readonly number[]): Float64Array {
 
 /**
  * Diagonal P = diag(d)^{−1/2}, scaled to det 1.
- * @throws RangeError if an entry is not > 0 (the matrix is singular or not positive definite there).
+ * @param accuracy relative accuracy of the entries: an entry must exceed accuracy × the largest.
+ * @throws RangeError if an entry is not > accuracy × the largest (the matrix is singular or not
+ *   positive definite there, to the precision it was computed with).
  */
-function diagonalInverseRoot(d: Float64Array, what: string): { diagonal: Float64Array; condition: number } {
+function diagonalInverseRoot(d: Float64Array, what: string, accuracy = 0): { diagonal: Float64Array; condition: number } {
+  const largest = Math.max(...d);
   d.forEach((x, k) => {
-    if (!(x > 0) || !Number.isFinite(x))
-      throw new RangeError(`${what} is singular or not positive definite at the anchor: diagonal entry ${k + 1} is ${x}; use another --proposal (identity works always)`);
+    if (!(x > accuracy * largest) || !Number.isFinite(x))
+      throw new RangeError(
+        `${what} is singular or not positive definite at the anchor: diagonal entry ${k + 1} is ${x}${x > 0 ? ` (largest ${largest}; entries below ${accuracy} of it are rounding)` : ""}; use another --proposal (identity works always)`,
+      );
   });
   const logs = Array.from(d, (x) => -0.5 * Math.log(x));
   const mean = logs.reduce((a, b) => a + b, 0) / d.length;
@@ -105,10 +120,16 @@ export interface PreconditionerInputs {
 export function buildPreconditioner(inputs: PreconditionerInputs): Preconditioner {
   const { proposal, cost, anchor, scales } = inputs;
   const D = anchor.length;
-  if (proposal === "identity") return { proposal, matrix: null, diagonal: null, condition: 1, evaluations: 0, source: "uniform directions" };
+  if (proposal === "identity") return { proposal, matrix: null, diagonal: null, condition: 1, evaluations: 0, source: "uniform directions", derivatives: null };
   if (!cost) throw new RangeError(`--proposal ${proposal} needs a cost for the region, and this region has none; use --proposal identity`);
   const before = cost.evaluations;
-  const done = (p: Omit<Preconditioner, "evaluations" | "proposal">): Preconditioner => ({ proposal, ...p, evaluations: cost.evaluations - before });
+  const done = (p: Omit<Preconditioner, "evaluations" | "proposal" | "derivatives">): Preconditioner => ({
+    proposal,
+    ...p,
+    evaluations: cost.evaluations - before,
+    derivatives: cost.method,
+  });
+  const accuracy = cost.relativeAccuracy;
   if (proposal === "adam") {
     const nu = adamSecondMoments(cost, inputs.prior, scales, inputs.seed);
     const { diagonal, condition } = diagonalInverseRoot(nu.map((x, k) => x * scales[k] * scales[k]), "Adam's second-moment estimate ν");
@@ -117,15 +138,17 @@ export function buildPreconditioner(inputs: PreconditionerInputs): Preconditione
   const M = whiten(proposal === "fisher" ? cost.fisher(anchor) : cost.hessian(anchor), scales);
   const what = proposal === "fisher" ? "the Fisher matrix" : "the Hessian";
   if (proposal === "hessian" || proposal === "fisher") {
-    const { diagonal, condition } = diagonalInverseRoot(Float64Array.from({ length: D }, (_, k) => M[k * D + k]), `the diagonal of ${what}`);
+    const { diagonal, condition } = diagonalInverseRoot(Float64Array.from({ length: D }, (_, k) => M[k * D + k]), `the diagonal of ${what}`, accuracy);
     return done({ matrix: diagonalMatrix(diagonal), diagonal, condition, source: `diag(${what} of the ${cost.name})^{-1/2} (Hessian: ${cost.hessianMethod})` });
   }
   const { values, vectors } = symmetricEigen(M, D);
   const largest = Math.max(...values);
   values.forEach((l) => {
-    // Eigenvalues below 1e-12 of the largest are zero to rounding: P would be singular in practice.
-    if (!(l > 1e-12 * largest))
-      throw new RangeError(`${what} is singular or not positive definite at the anchor: eigenvalue ${l} (largest ${largest}); use --proposal fisher, hessian or identity`);
+    // Eigenvalues below 1e-12 of the largest (or the cost's accuracy) are zero to rounding: P would be singular in practice.
+    if (!(l > Math.max(1e-12, accuracy) * largest))
+      throw new RangeError(
+        `${what} is singular or not positive definite at the anchor: eigenvalue ${l} (largest ${largest}${l > 1e-12 * largest ? `; below ${accuracy} of it is rounding of the ${cost.method} derivatives` : ""}); use --proposal fisher, hessian or identity`,
+      );
   });
   const logs = Array.from(values, (l) => -0.5 * Math.log(l));
   const mean = logs.reduce((a, b) => a + b, 0) / D;
@@ -150,5 +173,5 @@ export function customPreconditioner(P: Float64Array, D: number): Preconditioner
   const det = lazyMathjs().det(rows) as number;
   if (!(Math.abs(det) > 0)) throw new RangeError("the preconditioner is singular (det P = 0)");
   const scale = Math.exp(-Math.log(Math.abs(det)) / D);
-  return { proposal: "full", matrix: P.map((x) => x * scale), diagonal: null, condition: Number.NaN, evaluations: 0, source: "given matrix" };
+  return { proposal: "full", matrix: P.map((x) => x * scale), diagonal: null, condition: Number.NaN, evaluations: 0, source: "given matrix", derivatives: null };
 }

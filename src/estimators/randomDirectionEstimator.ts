@@ -291,6 +291,7 @@ export function randomDirectionEstimate(region: EstimatorRegion, prior: Prior, o
       proposal: P.proposal,
       preconditioner: P.source,
       ...(P.proposal === "identity" ? {} : { preconditionerCondition: P.condition }),
+      ...(P.derivatives === null ? {} : { derivatives: P.derivatives }),
       anchor: Array.from(anchor.theta),
       anchorMethod: anchor.method,
       radius: region.radius,

@@ -4,6 +4,9 @@
  * for nets) from a seeded prior draw, until the network is inside the region with margin: every
  * membership test passes and the mean loss is at most ln(1 + e^{−1}), the loss of margin 1 on every
  * row (a mean, so single rows may have less margin; membership still holds exactly as tested).
+ * The gradients come from the cost's engine (float32 through tfjs when the region was built with
+ * it); they only steer the run: the stopping test (membership, mean loss) reads the region and the
+ * cost's value in Float64, so the anchor returned is inside whatever engine found it.
  */
 import { toNumber } from "../geometry/rational.js";
 import type { Prior } from "../measure/prior.js";

@@ -61,6 +61,8 @@ export interface RegionValidation {
   readonly anchorMethod?: string;
   readonly starShaped?: boolean | null;
   readonly reentryFraction?: number | null;
+  /** The engine of the cost derivatives a proposal or rival used (`float64`, `tfjs-wasm`, …), when any. */
+  readonly derivatives?: string;
 }
 
 /** See RegionValidation.directionsFor10Percent. */
@@ -144,6 +146,7 @@ export function validateRegion(estimator: Estimator, region: EstimatorRegion, pr
     ...(typeof d.anchorMethod === "string" ? { anchorMethod: d.anchorMethod } : {}),
     ...("starShaped" in d ? { starShaped: d.starShaped as boolean | null } : {}),
     ...("reentryFraction" in d ? { reentryFraction: d.reentryFraction as number | null } : {}),
+    ...(typeof d.derivatives === "string" ? { derivatives: d.derivatives } : {}),
   };
 }
 
@@ -164,6 +167,8 @@ export interface ValidationSummary {
   readonly worst: { readonly function?: string; readonly exact: number; readonly relativeRmse: number };
   /** Regions whose rays came back in (not star-shaped about the anchor). */
   readonly notStarShaped?: number;
+  /** The engines of the cost derivatives used, comma-separated (e.g. `tfjs-wasm`), when any were. */
+  readonly derivatives?: string;
   readonly evaluations: number;
   readonly seconds: number;
 }
@@ -182,6 +187,7 @@ export function validationSummary(rows: readonly RegionValidation[]): Validation
   const worst = rows.reduce((a, b) => (b.relativeRmse > a.relativeRmse ? b : a));
   const boot = pooled((r) => r.bootstrapCoverage);
   const starChecked = rows.filter((r) => r.starShaped !== undefined);
+  const engines = [...new Set(rows.flatMap((r) => (r.derivatives === undefined ? [] : [r.derivatives])))];
   return {
     functions: rows.length,
     meanRelativeBias: mean((r) => r.relativeBias),
@@ -198,6 +204,7 @@ export function validationSummary(rows: readonly RegionValidation[]): Validation
     },
     worst: { ...(worst.function === undefined ? {} : { function: worst.function }), exact: worst.exact.p, relativeRmse: worst.relativeRmse },
     ...(starChecked.length > 0 ? { notStarShaped: starChecked.filter((r) => r.starShaped === false).length } : {}),
+    ...(engines.length > 0 ? { derivatives: engines.join(", ") } : {}),
     evaluations: rows.reduce((s, r) => s + r.evaluations * r.repeats, 0),
     seconds: rows.reduce((s, r) => s + r.seconds, 0),
   };

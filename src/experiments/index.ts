@@ -10,5 +10,6 @@ export * from "./measureSymmetry.js";
 export * from "./rankCorrelation.js";
 export * from "./rankProbability.js";
 export * from "./simplicityBias.js";
+export * from "./topFunctions.js";
 export * from "./upperBoundFit.js";
 export * from "./weightedSample.js";

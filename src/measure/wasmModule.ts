@@ -10,6 +10,8 @@
 export const I32 = 0x7f;
 export const I64 = 0x7e;
 export const F64 = 0x7c;
+/** The 128-bit vector type (SIMD proposal, in every engine since 2021). */
+export const V128 = 0x7b;
 
 /** Opcodes used by the kernels (WebAssembly 1.0 core, with their immediates added by the helpers below). */
 export const OP = {
@@ -58,6 +60,36 @@ export const OP = {
   f64ConvertI32S: 0xb7,
   f64ConvertI64U: 0xba,
 } as const;
+
+/**
+ * SIMD opcodes (after the 0xfd prefix, see `simd`). Every f64x2 operation rounds each lane as the
+ * scalar f64 operation does (no fused multiply-add outside the relaxed-SIMD proposal), so a
+ * vectorised kernel gives the scalar one's doubles bit for bit.
+ */
+export const SIMD = {
+  v128Load64Splat: 0x0a,
+  v128Const: 0x0c,
+  i8x16Shuffle: 0x0d,
+  f64x2Splat: 0x14,
+  f64x2ReplaceLane: 0x22,
+  f64x2Gt: 0x4a,
+  v128And: 0x4e,
+  i8x16Bitmask: 0x64,
+  i8x16NarrowI16x8S: 0x65,
+  i16x8NarrowI32x4S: 0x85,
+  i64x2Bitmask: 0xc4,
+  f64x2Abs: 0xec,
+  f64x2Add: 0xf0,
+  f64x2Sub: 0xf1,
+  f64x2Mul: 0xf2,
+  f64x2Pmax: 0xf7,
+} as const;
+
+/** A SIMD instruction: the prefix, the opcode and its immediates. */
+export const simd = (op: number, ...immediates: number[]): number[] => [0xfd, ...uleb(op), ...immediates];
+/** `v128.const` of two doubles (lane 0 first). */
+export const f64x2 = (lane0: number, lane1: number): number[] =>
+  simd(SIMD.v128Const, ...new Uint8Array(Float64Array.of(lane0, lane1).buffer));
 
 /** Block type of a block without results. */
 export const VOID = 0x40;

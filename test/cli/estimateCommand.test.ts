@@ -73,8 +73,27 @@ describe("weightspace estimate", () => {
     const text = await runCliAsync([...fn, "--estimator", "mc", "--format", "text"]);
     expect(text.stdout).toMatch(/\nmc \(gaussian, 2000 directions\): /);
   });
+  it("differentiates a net's cost through tfjs by default and in Float64 with --grad-engine float64, recording the engine", async () => {
+    const args = ["estimate", "--arch", "step", "--layers", "2,2,1", "--function", "0110", "--proposal", "fisher", "--directions", "500", "--bootstrap", "0"];
+    const t = await runCliAsync(args);
+    expect(t.status).toBe(0);
+    // The tensor module reports its backend once on stderr.
+    expect(t.stderr).toMatch(/^weightspace: tensor backend (tensorflow|wasm|cpu)/);
+    const viaTfjs = JSON.parse(t.stdout) as { estimate: number; details: Record<string, unknown> };
+    expect(viaTfjs.details.derivatives).toMatch(/^tfjs-(tensorflow|wasm|cpu)$/);
+    const viaFloat64 = await json([...args, "--grad-engine", "float64"]);
+    expect((viaFloat64.details as Record<string, unknown>).derivatives).toBe("float64");
+    // Same directions, preconditioners equal to float32 accuracy: the estimates nearly coincide.
+    expect(Math.abs(viaTfjs.estimate / (viaFloat64.estimate as number) - 1)).toBeLessThan(1e-3);
+    // Perceptrons keep closed forms: tfjs is not loaded (nothing on stderr) whatever the engine.
+    const p = await json(["estimate", "--inputs", "2", "--function", "0001", "--proposal", "full", "--directions", "200", "--grad-engine", "tfjs"]);
+    expect((p.details as Record<string, unknown>).derivatives).toBe("float64 (closed form)");
+  });
   it("rejects bad input with one line and exit 2", async () => {
     const base = ["estimate", "--inputs", "2", "--function", "0001"];
+    await expectUsageError([...base, "--grad-engine", "gpu"], /--grad-engine 'gpu' is unknown; allowed: tfjs, float64/);
+    // Through tfjs too, an indefinite Hessian is one line: the backend's report waits for success.
+    await expectUsageError(["estimate", "--arch", "step", "--layers", "2,2,1", "--function", "0110", "--proposal", "full"], /the Hessian is singular or not positive definite at the anchor: eigenvalue \S+ \(largest \S+\); use --proposal fisher/);
     await expectUsageError([...base, "--estimator", "mc", "--proposal", "full"], /--proposal does not apply: it applies to the random-direction estimator only, not mc/);
     await expectUsageError([...base, "--estimator", "gp-ep", "--bootstrap", "10"], /--bootstrap does not apply/);
     await expectUsageError([...base, "--estimator", "laplace"], /laplace needs a behavioural region/);
@@ -102,6 +121,14 @@ describe("weightspace validate", () => {
     expect(s).toMatchObject({ functions: 2, estimator: "random-direction", proposal: "identity", prior: "gaussian", evaluations: 2 * 20 * 200 });
     expect(s.coverage as number).toBeGreaterThan(0.5);
     expect((s.rarest as Record<string, unknown>).function).toBe("0001");
+  });
+  it("records the derivatives' engine of a net's proposal per function and in the summary", async () => {
+    const r = await runCliAsync(["validate", "--arch", "step", "--layers", "2,2,1", "--functions", "0110,0001", "--proposal", "hessian", "--directions", "100", "--repeats", "2", "--grad-engine", "float64"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { rows: Record<string, unknown>[]; summary: Record<string, unknown> };
+    for (const row of out.rows) expect(row.derivatives).toBe("float64");
+    expect(out.summary.derivatives).toBe("float64");
   });
   it("lists every realisable function with --functions all and prints markdown", async () => {
     const r = await runCliAsync(["validate", "--inputs", "2", "--directions", "50", "--repeats", "2", "--format", "markdown", "--prior", "uniform"]);

@@ -24,6 +24,11 @@ const BAD_INPUT: [string, string[], RegExp][] = [
   ["table: no class list at 8 inputs", ["table", "--inputs", "8"], /tables list functions or classes for inputs 0 to 7, got 8/],
   ["table: --inputs out of range (9)", ["table", "--inputs", "9"], /--inputs.*0 to 8.*'9'/],
   ["table: --expand at 7 inputs", ["table", "--inputs", "7", "--expand"], /--expand.*--inputs 6.*got --inputs 7/],
+  [
+    "table: the n = 7 binary exact table with priors only as shards",
+    ["table", "--inputs", "7", "--prior", "both"],
+    /--inputs 7 --encoding binary --prior both.*tens of CPU-hours.*plan.*--shard i\/N.*merge.*--method mc/,
+  ],
   ["table: --no-bias at 7 inputs", ["table", "--inputs", "7", "--no-bias"], /--no-bias.*1 to 6/],
   ["table: --inputs negative", ["table", "--inputs", "-1"], /--inputs.*'-1'/],
   ["table: --inputs not an integer (2.5)", ["table", "--inputs", "2.5"], /--inputs.*'2\.5'/],
@@ -44,6 +49,11 @@ const BAD_INPUT: [string, string[], RegExp][] = [
   ["table: --all at 5 inputs", ["table", "--inputs", "5", "--all"], /--all.*0 to 4/],
   ["table: --all with --classes", ["table", "--inputs", "2", "--all", "--classes"], /--all.*--classes.*lists functions, not classes/],
   ["table: --no-bias with 0 inputs", ["table", "--inputs", "0", "--no-bias"], /--no-bias.*1 to 8/],
+  [
+    "table: --no-bias binary at 7 inputs names the limit",
+    ["table", "--inputs", "7", "--no-bias", "--classes"],
+    /--no-bias --classes: without bias.*1 to 6 \(binary\).*got 7/,
+  ],
   ["table: stray argument", ["table", "--inputs", "2", "extra"], /too many arguments|extra/],
   [
     "volume: bit string too short",

@@ -11,7 +11,8 @@ describe("weightspace sgd-vs-bayes", () => {
     const dir = join(freshDir(), "new");
     const args = ["sgd-vs-bayes", "--inputs", "3", "--target", "00010111", "--train", "4", "--runs", "300", "--seed", "3", "--prior", "uniform"];
     const r = runCli([...args, "--format", "json", "--out", dir]);
-    expect(r.stderr).toBe("");
+    // The default engine is tfjs: its backend is named once on stderr, nothing else is written there.
+    expect(r.stderr).toMatch(/^weightspace: tensor backend (tensorflow|wasm|cpu)\b[^\n]*\n$/);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual([
@@ -27,7 +28,8 @@ describe("weightspace sgd-vs-bayes", () => {
       "sgdMassOutsideBayes",
       "functions",
     ]);
-    expect(out.run).toMatchObject({ command: "sgd-vs-bayes", method: "exact", seed: 3, training: { optimizer: "adam", loss: "ce", engine: "float64" } });
+    expect(out.run).toMatchObject({ command: "sgd-vs-bayes", method: "exact", seed: 3, training: { optimizer: "adam", loss: "ce", engine: "tfjs" } });
+    expect(["tensorflow", "wasm", "cpu"]).toContain(out.run.training.backend);
     expect(out.trainingSet.rows).toHaveLength(4);
     expect(out.networks).toMatchObject({ runs: 300, fitted: 300, unfitted: 0, disagreements: 0 });
     const counts = out.functions.reduce((s: number, f: { sgd: { count: number } }) => s + f.sgd.count, 0);
@@ -49,6 +51,14 @@ describe("weightspace sgd-vs-bayes", () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^training set: rows \d+,\d+,\d+,\d+ labels [01]{4}\n/);
     expect(text.stdout).toMatch(new RegExp(`total variation: ${out.totalVariation.toFixed(4)} \\(sampling alone`));
+    // The Float64 cross-check loads no tensor backend.
+    const f64 = runCli([...args, "--engine", "float64", "--format", "json"]);
+    expect(f64.stderr).toBe("");
+    expect(f64.status).toBe(0);
+    const o64 = JSON.parse(f64.stdout);
+    expect(o64.run.training).toMatchObject({ engine: "float64" });
+    expect(o64.run.training.backend).toBeUndefined();
+    expect(o64.networks).toMatchObject({ runs: 300, fitted: 300, unfitted: 0, disagreements: 0 });
   });
 
   it("relu 3-2-1 takes P(f) from the Rao-Blackwell estimator", () => {

@@ -50,6 +50,8 @@ function fixedCost(M: Float64Array): RegionCost {
     name: "fixed quadratic",
     dimension: D,
     hessianMethod: "exact",
+    method: "float64 (closed form)",
+    relativeAccuracy: 1e-13,
     value: () => 0,
     gradient: (theta, g) => {
       for (let i = 0; i < D; i++) g[i] = M.subarray(i * D, (i + 1) * D).reduce((s, x, k) => s + x * theta[k], 0);

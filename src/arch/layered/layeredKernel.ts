@@ -17,6 +17,9 @@
  * normal range (|x| < 2^-1022 or > 2^1021; no nonzero parameter of magnitude within 1e±60 does at
  * these sizes): then a product that the loop rounds to 0 may survive, and the tables can differ
  * only where the output pre-activation is within a few subnormals of 0.
+ *
+ * Where WebAssembly is available layeredForward runs layeredSimdKernel instead (the same sums two rows
+ * at a time, 2–2.6× faster at 3-8-1); this kernel is the fallback.
  */
 import { wordCount } from "../../boolean/tableWords.js";
 import { rowCount } from "../../boolean/truthTable.js";

@@ -35,21 +35,29 @@ export interface BinaryClassList {
   firstOfNpn(j: number): number;
 }
 
+/** How θ ↦ −θ acts on a table, in place (with a bias: the complement). */
+type OutputMap = (table: Uint32Array) => void;
+
 /**
  * Canonical key of a threshold function's binary-encoding class (input permutations, output
  * negation): the smaller of the Chow-sorted forms of the table and its complement (a new array).
- * Exact for threshold functions; for other tables it is just some image.
+ * Exact for threshold functions; for other tables it is just some image. `negate` replaces the
+ * complement where θ ↦ −θ acts otherwise (without bias it keeps f(0) = 0), provided its image of a
+ * threshold function is one.
  */
-export function binaryClassKey(table: Uint32Array, n: number): Uint32Array {
+export function binaryClassKey(table: Uint32Array, n: number, negate: OutputMap = (t) => complementWords(t, n)): Uint32Array {
   const a = chowSortedForm(table, n);
   const not = Uint32Array.from(table);
-  complementWords(not, n);
+  negate(not);
   const b = chowSortedForm(not, n);
   return compareWords(a, b) <= 0 ? a : b;
 }
 
-/** |S_n × {±}| / |stabiliser of a threshold function| (see the module comment). */
-export function binaryOrbitSize(table: Uint32Array, n: number): number {
+/**
+ * |S_n × {±}| / |stabiliser of a threshold function| (see the module comment); `negate` as in
+ * binaryClassKey.
+ */
+export function binaryOrbitSize(table: Uint32Array, n: number, negate: OutputMap = (t) => complementWords(t, n)): number {
   const chow = chowParameters(table, n).sort((x, y) => x - y);
   let stabiliser = 1;
   let run = 1;
@@ -60,7 +68,7 @@ export function binaryOrbitSize(table: Uint32Array, n: number): number {
     } else run = 1;
   }
   const not = Uint32Array.from(table);
-  complementWords(not, n);
+  negate(not);
   if (compareWords(chowSortedForm(table, n), chowSortedForm(not, n)) === 0) stabiliser *= 2;
   let group = 2;
   for (let i = 2; i <= n; i++) group *= i;

@@ -5,7 +5,9 @@
  */
 
 import { ClassPartition } from "./symmetryClasses.js";
-import { npnThresholdKey, symmetryClassKey } from "./classKeys.js";
+import { formatWords } from "../../boolean/truthTable.js";
+import { noBiasClassKey } from "./binaryNoBiasClasses.js";
+import { npnThresholdKey } from "./classKeys.js";
 import { type ClassRepresentative, certifyFacetFlipClosure, type FlipClosureOptions, type FlipClosureResult } from "./facetFlipClosure.js";
 import type { FunctionSource } from "./functionSource.js";
 import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
@@ -47,10 +49,11 @@ function withCount(spec: PerceptronSpec, result: FlipClosureResult, functions: n
  */
 export function certifyFunctionSource(source: FunctionSource, options: FlipClosureOptions = {}): CompletenessCertificate {
   const { spec } = source;
-  if (spec.bias) {
-    const reps = npnRepresentatives(spec, source.enumeration.classes);
+  const e = source.enumeration;
+  if (spec.bias && e) {
+    const reps = npnRepresentatives(spec, e.classes);
     const result = certifyFacetFlipClosure(spec, reps, npnThresholdKey(spec.inputs), options);
-    return withCount(spec, result, source.enumeration.count);
+    return withCount(spec, result, e.count);
   }
   const reps: ClassRepresentative[] = [];
   let functions = 0;
@@ -67,8 +70,10 @@ export function certifyFunctionSource(source: FunctionSource, options: FlipClosu
   if (functions !== source.count) {
     throw new Error(`the classes of the function source hold ${functions} functions, not its ${source.count}`);
   }
-  // Without bias the signed functions are self-dual threshold functions, closed under NPN.
-  const key = spec.encoding === "signed" ? npnThresholdKey(spec.inputs) : symmetryClassKey(spec);
+  // Without bias the signed functions are self-dual threshold functions, closed under NPN; the
+  // binary ones are threshold functions, whose Chow-sorted forms are canonical under permutations.
+  const n = spec.inputs;
+  const key = spec.encoding === "signed" ? npnThresholdKey(n) : (t: Uint32Array) => formatWords(noBiasClassKey(t, n), n);
   return withCount(spec, certifyFacetFlipClosure(spec, reps, key, options), functions);
 }
 

@@ -1,14 +1,15 @@
 /**
  * Every realisable function of an architecture, as a stream with witnesses and a membership test.
- * Up to 5 inputs (and without bias) the functions are held in a catalogue; with a bias at 6 inputs
- * the 15 million functions are walked class by class from the NPN class list instead, and none is
- * stored (membership and class lookups go through the positive sorted form, thresholdClassList).
+ * Up to 5 inputs, and without bias up to 6 (1,066,044 binary functions), the functions are held in a
+ * catalogue; with a bias at 6 inputs the 15 million functions are walked class by class from the NPN
+ * class list instead, and none is stored (membership and class lookups go through the positive
+ * sorted form, thresholdClassList).
  */
-import { formatWords } from "../../boolean/truthTable.js";
+import { truthTableOrder } from "../../boolean/tableOrder.js";
 import { facetRowMask, facetRowsByAdjacency } from "./perceptronRegion.js";
 import type { PerceptronSpec } from "./perceptronSpec.js";
 import { checkTableSpec, realisableFunctions, toSignedWitness } from "./realisableFunctions.js";
-import { enumerateThresholdClasses } from "./thresholdClassList.js";
+import { enumerateThresholdClasses, type ThresholdClassList } from "./thresholdClassList.js";
 import { THRESHOLD_COUNTS, type ThresholdClasses } from "./thresholdEnumeration.js";
 import { forEachThresholdFunction } from "./walkThresholdClass.js";
 
@@ -25,12 +26,15 @@ export interface FunctionSource {
   has(table: Uint32Array): boolean;
   /**
    * Visits every function with its witness, when known without search its facets as a row set
-   * (facetRowMask form), and the index of its class in `enumeration` (without bias: the class of
-   * the threshold function it was derived from); arrays are reused between calls.
+   * (facetRowMask form), and its class as the source records it (with a bias: the index of its NPN
+   * class in `enumeration`); arrays are reused between calls.
    */
   forEach(visit: (table: Uint32Array, witness: ArrayLike<number>, facetMask: Uint32Array | undefined, npnClass: number) => void): void;
-  /** The threshold classes behind it (with a bias: the NPN classes of its functions). */
-  readonly enumeration: ThresholdClasses;
+  /**
+   * The threshold classes behind it (with a bias: the NPN classes of its functions; absent: binary
+   * without bias, see realisableFunctions).
+   */
+  readonly enumeration?: ThresholdClasses;
 }
 
 /** Above this count the functions are streamed rather than catalogued. */
@@ -49,17 +53,14 @@ export function functionSource(
   const set = realisableFunctions(spec, onProgress);
   const width = set.count === 0 ? 1 : set.tables.length / set.count;
   const d = set.count === 0 ? 0 : set.witnesses.length / set.count;
-  const keys = Array.from({ length: set.count }, (_, k) => ({
-    k,
-    s: formatWords(set.tables.subarray(k * width, (k + 1) * width), spec.inputs),
-  })).sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
+  const order = truthTableOrder(set.tables, width, set.count);
   return {
     spec,
     count: set.count,
     sorted: true,
     has: (t) => set.indexOf(t) >= 0,
     forEach: (visit) => {
-      for (const { k } of keys) {
+      for (const k of order) {
         visit(set.tables.subarray(k * width, (k + 1) * width), set.witnesses.subarray(k * d, (k + 1) * d), undefined, set.classIds[k]);
       }
     },
@@ -76,7 +77,7 @@ export function functionSource(
 export function streamedFunctionSource(
   spec: PerceptronSpec,
   onProgress?: (done: number, total: number) => void,
-): FunctionSource {
+): FunctionSource & { readonly enumeration: ThresholdClassList } {
   checkTableSpec(spec);
   if (!spec.bias) throw new RangeError("the streamed function source is for perceptrons with bias");
   // The first witness the sweep meets, as the stored enumeration keeps: the walk then yields the

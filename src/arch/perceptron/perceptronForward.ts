@@ -9,9 +9,12 @@
  * The kernel is generated as straight-line code for the spec (one local per prefix sum, output
  * bits OR-ed without branches). A loop over a scratch array was 5–10× slower: every row paid a
  * store and a reload, and a data-dependent branch mispredicted half the time on random weights.
+ * Where WebAssembly is available the same sums run two rows per SIMD instruction
+ * (perceptronSimdKernel); `perceptronJsForward` keeps the JavaScript kernel (tests compare them).
  */
 import { wordCount } from "../../boolean/tableWords.js";
 import { type PerceptronSpec, parameterCount } from "./perceptronSpec.js";
+import { perceptronSimdKernel } from "./perceptronSimdKernel.js";
 
 /** A batched forward pass: `count` parameter vectors in `params` → `count` tables in `out`. */
 type Forward = (params: Float64Array, count: number, out: Uint32Array) => void;
@@ -49,10 +52,28 @@ function kernelSource(spec: PerceptronSpec): string {
  * @throws RangeError if a buffer is too short.
  */
 export function perceptronForward(spec: PerceptronSpec): Forward {
+  return checked(spec, perceptronSimdKernel(spec) ?? jsKernel(spec));
+}
+
+/**
+ * perceptronForward with the JavaScript kernel (the fallback without WebAssembly): same contract,
+ * same tables bit for bit.
+ * @throws RangeError if a buffer is too short.
+ */
+export function perceptronJsForward(spec: PerceptronSpec): Forward {
+  return checked(spec, jsKernel(spec));
+}
+
+/** The generated JavaScript kernel for `spec`. */
+function jsKernel(spec: PerceptronSpec): Forward {
+  // The source is built from the spec's integers and fixed text only, never from user strings.
+  return new Function("params", "count", "out", kernelSource(spec)) as Forward;
+}
+
+/** `kernel` behind the buffer-size checks. */
+function checked(spec: PerceptronSpec, kernel: Forward): Forward {
   const d = parameterCount(spec);
   const words = wordCount(spec.inputs);
-  // The source is built from the spec's integers and fixed text only, never from user strings.
-  const kernel = new Function("params", "count", "out", kernelSource(spec)) as Forward;
   return (params, count, out) => {
     if (params.length < count * d) throw new RangeError(`params hold ${params.length} numbers, need ${count * d}`);
     if (out.length < count * words) throw new RangeError(`out holds ${out.length} words, need ${count * words}`);

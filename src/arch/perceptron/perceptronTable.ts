@@ -50,7 +50,7 @@ function checkOptions(spec: PerceptronSpec, options: ExactTableOptions): void {
   const noBiasMax = spec.encoding === "binary" ? MAX_BINARY_NO_BIAS_INPUTS : MAX_TABLE_INPUTS;
   if (!spec.bias && n > noBiasMax)
     throw new RangeError(
-      `without bias, tables list functions for inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS} (binary) or 1 to ${MAX_TABLE_INPUTS} (signed); single functions of more inputs are measured one at a time`,
+      `without bias, tables list functions for inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS} (binary) or 1 to ${MAX_TABLE_INPUTS} (signed), got ${n}; single functions of more inputs are measured one at a time`,
     );
   if (options.classes === "npn") {
     if (!spec.bias) throw new RangeError("NPN classes are listed for perceptrons with bias");
@@ -148,9 +148,10 @@ export function perceptronTable(spec: PerceptronSpec, options: ExactTableOptions
  * functions is held.
  */
 function partitionOf(spec: PerceptronSpec, source: FunctionSource): ClassPartition {
-  const grouped = !source.sorted;
-  const expected = grouped ? Math.max(...source.enumeration.classes.map((c) => c.orbit)) : source.count;
-  return new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, expected, source.enumeration, grouped);
+  const e = source.enumeration;
+  const grouped = !source.sorted && e !== undefined;
+  const expected = grouped ? Math.max(...e.classes.map((c) => c.orbit)) : source.count;
+  return new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, expected, e, grouped);
 }
 
 /** The enumeration behind a table of functions or of symmetry classes. */

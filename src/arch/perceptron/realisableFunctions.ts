@@ -4,15 +4,16 @@
  *
  * - With a bias (either encoding): all threshold functions (the encodings differ by an affine map
  *   that the bias absorbs).
- * - Binary, no bias: f is realisable iff f(0) = 0, f is a threshold function and so is f with row 0
- *   flipped: the hyperplane b = 0 then carries a common facet of the two chambers, and the point of
- *   the segment between their witnesses where b = 0 realises f (w* = b′w − b·w′, all integer).
+ * - Binary, no bias: f is realisable iff f(0) = 0 and row 0 is a facet of f's cone with bias; its
+ *   symmetry classes are derived from the NPN class list (binaryNoBiasClasses) and expanded.
  * - Signed, no bias: f is self-dual and its restriction to xn = +1 is a threshold function g of
  *   n − 1 inputs whose bias becomes wn.
  */
 import { TableMap } from "../../boolean/tableSet.js";
 import { flipRowWord, rowValue, wordCount, wordMask } from "../../boolean/tableWords.js";
+import { binaryNoBiasClasses, forEachNoBiasMember } from "./binaryNoBiasClasses.js";
 import { checkPerceptronSpec, type PerceptronSpec } from "./perceptronSpec.js";
+import { enumerateThresholdClasses } from "./thresholdClassList.js";
 import { enumerateThresholdFunctions, type ThresholdEnumeration } from "./thresholdEnumeration.js";
 import { forEachThresholdFunction } from "./walkThresholdClass.js";
 
@@ -25,12 +26,15 @@ export interface RealisableFunctions {
   readonly tables: Uint32Array;
   /** Witness of function k at [k·d, (k+1)·d), in the spec's parameters (w1 … wn[, b]). */
   readonly witnesses: Int32Array;
-  /** NPN class of function k in the underlying threshold enumeration (of n, or n−1 inputs). */
+  /**
+   * NPN class of function k in the underlying threshold enumeration (of n, or n−1 inputs); binary
+   * without bias: index of its symmetry class (binaryNoBiasClasses).
+   */
   readonly classIds: Int32Array;
   /** Index of a table, or −1 when it is not realisable. */
   indexOf(table: Uint32Array): number;
-  /** The threshold enumeration the set was derived from. */
-  readonly enumeration: ThresholdEnumeration;
+  /** The threshold enumeration the set was derived from (absent: binary without bias, from the class list). */
+  readonly enumeration?: ThresholdEnumeration;
 }
 
 class Collector {
@@ -68,7 +72,7 @@ class Collector {
     this.witnesses = w;
     this.classIds = c;
   }
-  result(spec: PerceptronSpec, enumeration: ThresholdEnumeration): RealisableFunctions {
+  result(spec: PerceptronSpec, enumeration?: ThresholdEnumeration): RealisableFunctions {
     const map = this.map;
     return {
       spec,
@@ -108,10 +112,10 @@ export function toSignedWitness(binary: ArrayLike<number>): Int32Array {
 }
 
 /**
- * Largest n for the binary no-bias catalogue: it is derived from a catalogue of all threshold
- * functions with witnesses, which at n = 6 would hold 15 M witnesses (several GB).
+ * Largest n for the binary no-bias catalogue (1,066,044 functions at n = 6, about 100 MB; at n = 7
+ * there are 347,326,352).
  */
-export const MAX_BINARY_NO_BIAS_INPUTS = 5;
+export const MAX_BINARY_NO_BIAS_INPUTS = 6;
 
 /** Largest n for which every function is listed (above it: NPN class lists only). */
 export const MAX_TABLE_INPUTS = 6;
@@ -175,25 +179,10 @@ function binaryWithoutBias(
       `a full table without bias in the binary encoding is built for inputs 1 to ${MAX_BINARY_NO_BIAS_INPUTS}, got ${n}`,
     );
   }
-  const all = realisableFunctions({ inputs: n, bias: true, encoding: "binary" }, onProgress);
-  const width = wordCount(n);
-  const c = new Collector(width, n, 1024);
-  const other = new Uint32Array(width);
-  const w = new Int32Array(n);
-  for (let k = 0; k < all.count; k++) {
-    const table = all.tables.subarray(k * width, (k + 1) * width);
-    if (rowValue(table, 0) !== 0) continue;
-    other.set(table);
-    flipRowWord(other, 0);
-    const j = all.indexOf(other);
-    if (j < 0) continue;
-    const b = all.witnesses[k * (n + 1) + n];
-    const b2 = all.witnesses[j * (n + 1) + n];
-    for (let i = 0; i < n; i++)
-      w[i] = b2 * all.witnesses[k * (n + 1) + i] - b * all.witnesses[j * (n + 1) + i];
-    c.add(table, gcdNormalise(w), all.classIds[k]);
-  }
-  return c.result(spec, all.enumeration);
+  const classes = binaryNoBiasClasses(enumerateThresholdClasses(n, onProgress));
+  const c = new Collector(wordCount(n), n, classes.reduce((s, k) => s + k.orbit, 0));
+  classes.forEach((k, id) => forEachNoBiasMember(n, k, (table, w) => c.add(table, w, id)));
+  return c.result(spec);
 }
 
 function signedWithoutBias(

@@ -24,6 +24,17 @@ export interface DenseNet {
   outputs(theta: Float64Array, out: Float64Array): void;
   /** Writes out_θ(x_r) into `out` and ∂out_θ(x_r)/∂θ into row r of `jac` (rows × D, row-major). */
   jacobian(theta: Float64Array, out: Float64Array, jac: Float64Array): void;
+  /** The layers as data, for engines that build their own forward pass (tfjs); absent for a cone's rows. */
+  readonly layout?: NetLayout;
+}
+
+/** A dense net as data: encoded input rows and the layer blocks of θ (layeredSpec.ts's order). */
+export interface NetLayout {
+  /** Number of inputs n. */
+  readonly inputs: number;
+  /** The encoded truth-table rows, rows × n row-major. */
+  readonly x: Float64Array;
+  readonly blocks: readonly LayerBlock[];
 }
 
 /** σ(z) = 1/(1 + e^{−z}). */
@@ -82,6 +93,7 @@ export function denseNetOf(arch: Architecture, hidden?: HiddenActivation): Dense
     dimension: D,
     rows,
     hidden: act,
+    layout: { inputs: n, x: Float64Array.from(inputs.flat()), blocks },
     outputs(theta, out) {
       for (let r = 0; r < rows; r++) out[r] = forwardRow(theta, r);
     },

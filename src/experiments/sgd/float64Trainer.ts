@@ -1,9 +1,9 @@
 /**
  * Full-batch training of many networks by hand-written Float64 gradient code: each network in
  * turn, forward and backward over the training set in scratch arrays, until it fits every example
- * or reaches the step limit. For nets of a few dozen parameters and ≤ 128 examples this beats one
- * tensor program over all networks (bench/sgdVsBayes.mjs measures both): a tensor kernel's call
- * costs more than the arithmetic it does here, and a network that has fitted costs nothing more.
+ * or reaches the step limit. It is `--engine float64`, the cross-check of the tensor program (the
+ * default engine): double precision, in the exact forward passes' order of summation, no kernels.
+ * For nets of a few dozen parameters it is also the cheaper in CPU (bench/sgdVsBayes.mjs).
  *
  * Pre-activations are summed as b + Σ_i W[j][i]·a_i in input order, as the architectures' exact
  * forward passes sum them, so "fits the training set" here agrees with their truth tables.

@@ -13,10 +13,15 @@ import { encodedRows, trainableNet } from "./trainableNet.js";
 import type { TrainingOptions } from "./trainingOptions.js";
 import { agreesWith, type TrainingSet } from "./trainingSet.js";
 
-/** Training engines: hand-written Float64 code, or one tfjs tensor program over all networks. */
+/**
+ * Training engines: one tfjs tensor program over all networks (the default), or hand-written
+ * Float64 code that sums in the exact forward passes' order (a cross-check of the tensor program).
+ */
 export type TrainingEngine = "float64" | "tfjs";
 /** The engines, as option values. */
 export const TRAINING_ENGINES: readonly TrainingEngine[] = ["float64", "tfjs"];
+/** The engine used when none is named. */
+export const DEFAULT_TRAINING_ENGINE: TrainingEngine = "tfjs";
 
 /** Training runs and what they found. */
 export interface TrainedFunctions {
@@ -39,6 +44,7 @@ export interface TrainNetworksOptions extends TrainingOptions {
   readonly runs: number;
   /** Seed: initial weights come from the seed's xoroshiro128+ stream jumped once (the training set uses the unjumped stream). */
   readonly seed: number;
+  /** Default `tfjs`. */
   readonly engine?: TrainingEngine;
 }
 
@@ -60,7 +66,7 @@ export async function trainNetworks(arch: Architecture, prior: Prior, set: Train
   const job = { net, x: encodedRows(net, set.rows), labels: set.labels, params, count: runs };
   let backend: string | undefined;
   let outcome;
-  if ((options.engine ?? "float64") === "tfjs") {
+  if ((options.engine ?? DEFAULT_TRAINING_ENGINE) === "tfjs") {
     const r = await trainTfjs(job, options);
     backend = r.backend;
     outcome = r;

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { layeredForward, layeredLoopForward } from "../../../src/arch/layered/layeredForward.js";
 import { kernelTerms, layeredKernel, MAX_KERNEL_TERMS } from "../../../src/arch/layered/layeredKernel.js";
 import { layeredParameterCount, type Activation, type LayeredSpec } from "../../../src/arch/layered/layeredSpec.js";
-import { wordCount } from "../../../src/boolean/tableWords.js";
+import { expectKernelEqualsLoop } from "../_helpers/kernelAgreement.js";
 
 const SPECS: LayeredSpec[] = (["step", "relu"] as Activation[]).flatMap((activation) =>
   [[1, 1, 1], [2, 2, 1], [2, 3, 1], [3, 2, 1], [3, 8, 1], [2, 2, 2, 1], [3, 3, 2, 1], [5, 2, 1]].flatMap((layers) =>
@@ -31,20 +31,7 @@ describe("layeredKernel", () => {
   it.each(SPECS)("$activation $layers $encoding: kernel tables equal the loop's bit for bit", (spec) => {
     const kernel = layeredKernel(spec);
     expect(kernel).toBeDefined();
-    const loop = layeredLoopForward(spec);
-    const d = layeredParameterCount(spec);
-    const words = wordCount(spec.layers[0]);
-    fc.assert(
-      fc.property(fc.array(fc.array(parameter, { minLength: d, maxLength: d }), { minLength: 1, maxLength: 8 }), (batch) => {
-        const params = Float64Array.from(batch.flat());
-        const fromKernel = new Uint32Array(batch.length * words).fill(0xdeadbeef);
-        const fromLoop = new Uint32Array(batch.length * words).fill(0x12345678);
-        kernel!(params, batch.length, fromKernel);
-        loop(params, batch.length, fromLoop);
-        expect(Array.from(fromKernel)).toEqual(Array.from(fromLoop));
-      }),
-      { seed: 9, numRuns: 150 },
-    );
+    expectKernelEqualsLoop(spec, kernel!, parameter, 9);
   });
 
   it("is generated only up to MAX_KERNEL_TERMS terms; beyond, layeredForward runs the loop", () => {

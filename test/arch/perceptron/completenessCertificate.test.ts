@@ -25,7 +25,7 @@ describe("certifyFunctionSource", () => {
 
   it("certifies NPN classes with a bias: as many as the enumeration has", () => {
     const source = functionSource({ inputs: 4, bias: true, encoding: "signed" });
-    expect(certifyFunctionSource(source).classes).toBe(source.enumeration.classes.length);
+    expect(certifyFunctionSource(source).classes).toBe(source.enumeration?.classes.length);
   });
 });
 

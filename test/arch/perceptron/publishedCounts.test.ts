@@ -18,13 +18,14 @@ describe("published counts (design.md)", () => {
     expect(NPN_CLASS_COUNTS).toEqual([1, 2, 3, 6, 15, 63, 567, 14755]);
   });
 
-  it("without bias: binary 2, 6, 32, 370, 11292; signed = self-dual = A000609 at n − 1", () => {
+  it("without bias: binary 2, 6, 32, 370, 11292, 1066044 (A034997); signed = self-dual = A000609 at n − 1", () => {
     expect(
-      [1, 2, 3, 4, 5].map((n) => publishedCount({ inputs: n, bias: false, encoding: "binary" })?.count),
-    ).toEqual([2, 6, 32, 370, 11292]);
+      [1, 2, 3, 4, 5, 6].map((n) => publishedCount({ inputs: n, bias: false, encoding: "binary" })?.count),
+    ).toEqual([2, 6, 32, 370, 11292, 1066044]);
+    expect(publishedCount({ inputs: 6, bias: false, encoding: "binary" })?.source).toMatch(/A034997/);
     expect(
       [1, 2, 3, 4, 5, 6].map((n) => publishedCount({ inputs: n, bias: false, encoding: "signed" })?.count),
     ).toEqual([2, 4, 14, 104, 1882, 94572]);
-    expect(publishedCount({ inputs: 6, bias: false, encoding: "binary" })).toBeUndefined();
+    expect(publishedCount({ inputs: 7, bias: false, encoding: "binary" })).toBeUndefined();
   });
 });

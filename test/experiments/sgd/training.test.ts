@@ -98,29 +98,60 @@ describe("hand-written Float64 gradients", () => {
 });
 
 describe("the tfjs engine", () => {
-  // Same networks, same initial weights, a few SGD and Adam steps: the float32 tensor program and
-  // the Float64 code agree to float32 rounding (1e-4 relative after 20 steps).
-  it("follows the Float64 trajectory (relu 3-4-1, sgd and adam, ce and mse)", async () => {
+  // Same networks, same initial weights, a few SGD and Adam steps: the float32 tensor program (its
+  // hand-written batched gradients) and the Float64 code agree to float32 rounding (1e-4 relative
+  // after 20 steps), on every trainable kind of network.
+  for (const [name, config] of NETS) {
+    it(`follows the Float64 trajectory (${name} ${JSON.stringify(config)}, sgd and adam, ce and mse)`, async () => {
+      await tensorBackend({ preferred: ["cpu"], report: () => {} });
+      const arch = createArchitecture(name, config);
+      const net = trainableNet(arch);
+      const d = net.parameters;
+      const rows = Array.from({ length: 2 ** net.inputs }, (_, r) => r);
+      const labels = Uint8Array.from(rows, (r) => (r.toString(2).split("1").length - 1) % 2);
+      const x = encodedRows(net, rows);
+      for (const optimizer of ["sgd", "adam"] as const) {
+        for (const loss of ["ce", "mse"] as const) {
+          const count = 16;
+          const a = new Float64Array(count * d);
+          gaussianPrior.sample(new Float64Array(d).fill(1), count, randomStream(4), a);
+          const b = Float64Array.from(a, Math.fround);
+          const c = Float64Array.from(b);
+          const options = { optimizer, loss, learningRate: optimizer === "adam" ? 0.01 : 0.05, maxSteps: 20 };
+          const f64 = trainFloat64({ net, x, labels, params: c, count }, options);
+          const tf = await trainTfjs({ net, x, labels, params: b, count }, options);
+          expect(Array.from(tf.steps)).toEqual(Array.from(f64.steps));
+          for (let i = 0; i < count * d; i++) expect(Math.abs(b[i] - c[i])).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(c[i])));
+        }
+      }
+    });
+  }
+
+  // Networks that fit at different steps leave the batch as it shrinks (compaction): each must still
+  // stop the step it fits, with the weights it had then, as in the Float64 engine.
+  it("stops each network the step it fits while the batch shrinks (relu 3-8-1, adam)", async () => {
     await tensorBackend({ preferred: ["cpu"], report: () => {} });
-    const arch = createArchitecture("relu", { inputs: 3, layers: [3, 4, 1] });
+    const arch = createArchitecture("relu", { inputs: 3, layers: [3, 8, 1] });
     const net = trainableNet(arch);
     const d = net.parameters;
-    const rows = [0, 1, 2, 3, 4, 5, 6, 7];
-    const labels = Uint8Array.from(rows, (r) => (r.toString(2).split("1").length - 1) % 2);
+    const rows = [0, 1, 2, 7];
+    const labels = Uint8Array.from([0, 0, 0, 1]);
     const x = encodedRows(net, rows);
-    for (const optimizer of ["sgd", "adam"] as const) {
-      for (const loss of ["ce", "mse"] as const) {
-        const count = 16;
-        const a = new Float64Array(count * d);
-        gaussianPrior.sample(new Float64Array(d).fill(1), count, randomStream(4), a);
-        const b = Float64Array.from(a, Math.fround);
-        const c = Float64Array.from(b);
-        const options = { optimizer, loss, learningRate: optimizer === "adam" ? 0.01 : 0.05, maxSteps: 20 };
-        const f64 = trainFloat64({ net, x, labels, params: c, count }, options);
-        const tf = await trainTfjs({ net, x, labels, params: b, count }, options);
-        expect(Array.from(tf.steps)).toEqual(Array.from(f64.steps));
-        for (let i = 0; i < count * d; i++) expect(Math.abs(b[i] - c[i])).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(c[i])));
-      }
-    }
+    const count = 200;
+    const a = new Float64Array(count * d);
+    gaussianPrior.sample(new Float64Array(d).fill(1), count, randomStream(5), a);
+    const b = Float64Array.from(a, Math.fround);
+    const c = Float64Array.from(b);
+    const options = { optimizer: "adam" as const, loss: "ce" as const, learningRate: 0.01, maxSteps: 300 };
+    const f64 = trainFloat64({ net, x, labels, params: c, count }, options);
+    const tf = await trainTfjs({ net, x, labels, params: b, count }, options);
+    // Enough spread for several compactions: some fit at once, many within 300 steps, not all at the same step.
+    // Half fit within 32 steps and some run past 64: the batch is compacted at least twice.
+    expect(new Set(f64.steps).size).toBeGreaterThan(20);
+    expect(f64.steps.filter((s) => s < 32).length).toBeGreaterThanOrEqual(count / 2);
+    expect(f64.steps.filter((s) => s > 64).length).toBeGreaterThan(0);
+    expect(Array.from(tf.fitted)).toEqual(Array.from(f64.fitted));
+    expect(Array.from(tf.steps)).toEqual(Array.from(f64.steps));
+    for (let i = 0; i < count * d; i++) expect(Math.abs(b[i] - c[i])).toBeLessThanOrEqual(1e-3 * Math.max(1, Math.abs(c[i])));
   });
 });
