@@ -12,7 +12,7 @@ const preload = fileURLToPath(new URL("./reportPeakMemory.cjs", import.meta.url)
 const flags = new Set(["--volumes", "--expand"]);
 const only = process.argv.slice(2).filter((a) => !flags.has(a));
 const scratch = mkdtempSync(join(tmpdir(), "weightspace-bench-"));
-const EXPAND_OUT = join(scratch, "n6-signed-expanded.jsonl");
+const EXPAND_OUT = join(scratch, "n6-expanded.jsonl");
 
 const cases = [
   { name: "table n=3 (104 functions)", args: ["table", "--inputs", "3", "--format", "jsonl"] },
@@ -59,6 +59,10 @@ const cases = [
     args: ["table", "--inputs", "6", "--encoding", "signed", "--prior", "both", "--format", "jsonl"],
   },
   {
+    name: "table n=6 binary classes, both priors (19,228 classes)",
+    args: ["table", "--inputs", "6", "--prior", "both", "--format", "jsonl"],
+  },
+  {
     name: "volume mc n=5 1e6 samples, both priors",
     args: [
       "volume",
@@ -96,7 +100,7 @@ const cases = [
     args: ["table", "--arch", "relu", "--layers", "3,3,1", "--samples", "1000000", "--prior", "both", "--format", "jsonl"],
   },
 ];
-// The full n = 6 expansion writes 15 M rows (≈ 8.6 GB) to a scratch file: only on request.
+// The full n = 6 expansions (signed, then binary) write 15 M rows (≈ 8.6 GB each) to a scratch file: only on request.
 if (process.argv.includes("--expand")) {
   cases.push({
     name: "table n=6 signed --expand, both priors, jsonl to file",
@@ -104,6 +108,11 @@ if (process.argv.includes("--expand")) {
       "table", "--inputs", "6", "--encoding", "signed", "--expand", "--prior", "both",
       "--format", "jsonl", "--out", EXPAND_OUT,
     ],
+    output: EXPAND_OUT,
+  });
+  cases.push({
+    name: "table n=6 binary --expand, both priors, jsonl to file",
+    args: ["table", "--inputs", "6", "--expand", "--prior", "both", "--format", "jsonl", "--out", EXPAND_OUT],
     output: EXPAND_OUT,
   });
 }

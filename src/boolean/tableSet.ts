@@ -77,6 +77,13 @@ export class TableMap {
     }
   }
 
+  /** Removes every entry, keeping the capacity (for a map reused batch after batch). */
+  clear(): void {
+    if (this.size === 0) return;
+    this.values.fill(-1);
+    this.size = 0;
+  }
+
   /** Calls visit(key, value) for every entry (the key array is reused between calls). */
   forEach(visit: (key: Uint32Array, value: number) => void): void {
     const key = new Uint32Array(this.width);

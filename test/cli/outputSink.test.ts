@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkOutputPath, openSink, writeOutput } from "../../src/cli/outputSink.js";
 import { UsageError } from "../../src/cli/usageError.js";
-import { ensureBuilt, freshDir, listDir, removeFreshDirs, runCli } from "./_helpers/runCli.js";
+import { CLI, ensureBuilt, freshDir, listDir, removeFreshDirs, runCli } from "./_helpers/runCli.js";
 
 afterAll(() => removeFreshDirs());
 
@@ -227,6 +227,26 @@ describe("--out through the built CLI", () => {
     expect(dash.stdout).toBe(plain.stdout);
     expect(dash.stdout).toContain("function");
     expect(listDir(d)).toEqual([]);
+  });
+
+  it("stdout behind a pipe whose reader pauses (the pipe fills: EAGAIN) gets every byte, in order, as --out FILE does", async () => {
+    const d = freshDir();
+    const args = ["table", "--inputs", "4", "--format", "jsonl"];
+    const file = join(d, "t.jsonl");
+    expect(runCli([...args, "--out", file], d).status).toBe(0);
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: d, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    // Read nothing for a while: the CLI meets a full pipe (64 KiB) long before its ≈ 0.5 MB are out.
+    child.stdout.pause();
+    const paused = new Promise((resolve) => setTimeout(resolve, 300));
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    await paused;
+    child.stdout.resume();
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(status).toBe(0);
+    const want = readFileSync(file);
+    expect(want.length).toBeGreaterThan(1 << 17);
+    expect(Buffer.concat(chunks).equals(want)).toBe(true);
   });
 
   it.skipIf(!hasProc)("a link to /proc/self/fd/1 (what /dev/stdout is) writes to stdout and stays a link", () => {

@@ -102,7 +102,8 @@ export function verifyWitnessWords(
 ): boolean {
   const rows = rowVectors(spec);
   const small = theta.every((v) => Number.isSafeInteger(v) && Math.abs(v) <= EXACT_IN_DOUBLES);
-  const t = theta.map((v) => BigInt(v));
+  // BigInts only when needed: this check runs on each of the 15 million rows of the n = 6 expansion.
+  const t = small ? [] : theta.map((v) => BigInt(v));
   for (let r = 0; r < rows.length; r++) {
     const x = rows[r];
     let sign: number;
@@ -123,32 +124,26 @@ export function verifyWitnessWords(
   return true;
 }
 
-const rowCache = new Map<string, number[][]>();
-const constraintCache = new Map<string, string[][]>();
+// Indexed by specIndex: these are read once per row of a 15-million-row table, so no key strings.
+const rowCache: number[][][] = [];
+const constraintCache: string[][][] = [];
+
+/** A small integer naming a spec's variant, for the caches. */
+const specIndex = (spec: PerceptronSpec) => spec.inputs * 4 + (spec.bias ? 2 : 0) + (spec.encoding === "signed" ? 1 : 0);
 
 /** The vectors x̃ of all rows of a spec (cached). */
 function rowVectors(spec: PerceptronSpec): number[][] {
-  const key = `${spec.inputs}:${spec.bias}:${spec.encoding}`;
-  let rows = rowCache.get(key);
-  if (!rows) {
-    rows = Array.from({ length: rowCount(spec.inputs) }, (_, r) => rowVector(spec, r));
-    rowCache.set(key, rows);
-  }
-  return rows;
+  const key = specIndex(spec);
+  return (rowCache[key] ??= Array.from({ length: rowCount(spec.inputs) }, (_, r) => rowVector(spec, r)));
 }
 
 /** Printed constraint of row r for output v, `[r][v]` (cached). */
 function constraintStrings(spec: PerceptronSpec): string[][] {
-  const key = `${spec.inputs}:${spec.bias}:${spec.encoding}`;
-  let strings = constraintCache.get(key);
-  if (!strings) {
-    strings = Array.from({ length: rowCount(spec.inputs) }, (_, r) => [
-      formatConstraint(spec, r, 0),
-      formatConstraint(spec, r, 1),
-    ]);
-    constraintCache.set(key, strings);
-  }
-  return strings;
+  const key = specIndex(spec);
+  return (constraintCache[key] ??= Array.from({ length: rowCount(spec.inputs) }, (_, r) => [
+    formatConstraint(spec, r, 0),
+    formatConstraint(spec, r, 1),
+  ]));
 }
 
 /**

@@ -142,10 +142,23 @@ export function perceptronTable(spec: PerceptronSpec, options: ExactTableOptions
   return measuredInProcess(options.classes === "npn" ? npnTable(spec, options) : functionTable(spec, options), options.onProgress);
 }
 
+/**
+ * A partition of a source's functions into symmetry classes. A source that walks NPN class by NPN
+ * class (6 inputs) is partitioned one NPN class at a time, so that no more than one NPN orbit of
+ * functions is held.
+ */
+function partitionOf(spec: PerceptronSpec, source: FunctionSource): ClassPartition {
+  const e = source.enumeration;
+  const grouped = !source.sorted && e !== undefined;
+  const expected = grouped ? Math.max(...e.classes.map((c) => c.orbit)) : source.count;
+  return new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, expected, e, grouped);
+}
+
 /** The enumeration behind a table of functions or of symmetry classes. */
 interface Enumerated {
   readonly source: FunctionSource;
-  readonly partition: ClassPartition | null;
+  /** Number of symmetry classes, when they were counted (by class or measured). */
+  readonly classCount: number | null;
   /** One class row per symmetry class (classes mode), in class order. */
   readonly classRows: (FunctionRegion & { orbit: number })[];
   /** The classes to measure (priors given), in class order. */
@@ -153,8 +166,16 @@ interface Enumerated {
   readonly certification: string;
 }
 
-/** Every realisable function (or every function with `all`), or one row per symmetry class. */
-function functionTable(spec: PerceptronSpec, options: ExactTableOptions): ClassedTable {
+/**
+ * Every realisable function (or every function with `all`), or one row per symmetry class, drawn
+ * from `sourceOf(spec)`: functionSource, or (tests) streamedFunctionSource below 6 inputs, to check
+ * the 6-input path against the catalogue.
+ */
+export function functionTable(
+  spec: PerceptronSpec,
+  options: ExactTableOptions,
+  sourceOf: (spec: PerceptronSpec, onProgress?: (done: number, total: number) => void) => FunctionSource = functionSource,
+): ClassedTable {
   const byClass = options.classes === "symmetry";
   const measured = options.priors.length > 0;
   const published = publishedCount(spec);
@@ -162,30 +183,30 @@ function functionTable(spec: PerceptronSpec, options: ExactTableOptions): Classe
   let done: Enumerated | undefined;
   const enumerate = (): Enumerated => {
     if (done) return done;
-    const source = functionSource(spec, (d, t) => options.onProgress?.("enumerating", d, t));
+    const source = sourceOf(spec, (d, t) => options.onProgress?.("enumerating", d, t));
     if (published && published.count !== source.count)
       throw new Error(`found ${source.count} functions, the published count is ${published.count}`);
     const cert = certifyFunctionSource(source, { onProgress: (d, t) => options.onProgress?.("proving completeness", d, t) });
     if (!cert.closed) throw new Error(`the enumeration is not closed under facet flips: ${cert.certification}`);
-    const partition =
-      byClass || measured ? new ClassPartition(spec, wordsFromBigInt(0n, spec.inputs).length, source.count, source.enumeration) : null;
+    const partition = byClass || measured ? partitionOf(spec, source) : null;
     const classRows: (FunctionRegion & { orbit: number })[] = [];
     const classes: TableClass[] = [];
     if (partition) {
       // Classes are numbered in the order the walk meets them; the first member represents each
       // (volumes are constant on classes, so each is measured once).
       let seen = 0;
-      source.forEach((table, witness, facetMask) => {
+      source.forEach((table, witness, facetMask, npnClass) => {
         seen++;
         if ((seen & 0x3ff) === 0 || seen === source.count) options.onProgress?.("classes", seen, source.count);
-        const orbit = partition.visit(table);
+        const orbit = partition.visit(table, npnClass);
         if (orbit === 0) return;
         const region = regionFromWitness(spec, source.has, table, Array.from(witness), facetMask);
         if (byClass) classRows.push({ ...region, orbit });
         if (measured) classes.push({ rows: facetVectors(spec, table, region.facetRows), orbit });
       });
     }
-    done = { source, partition, classRows, classes, certification: `${WITNESS_CHECK}; ${cert.certification}` };
+    const classCount = partition ? partition.classes : null;
+    done = { source, classCount, classRows, classes, certification: `${WITNESS_CHECK}; ${cert.certification}` };
     return done;
   };
   const rowTotal = () => {
@@ -194,7 +215,7 @@ function functionTable(spec: PerceptronSpec, options: ExactTableOptions): Classe
     return byClass ? e.classRows.length : e.source.count;
   };
   const forEachRow: ClassedTable["forEachRow"] = (measures, visit) => {
-    const { source, partition, classRows } = enumerate();
+    const { source, classCount, classRows } = enumerate();
     if (byClass) {
       classRows.forEach((row, k) => {
         if (!measured) return visit(row, k, k);
@@ -206,12 +227,16 @@ function functionTable(spec: PerceptronSpec, options: ExactTableOptions): Classe
     // With `all`, rows are collected by function and yielded in truth-table order at the end (null:
     // a function of a class measured elsewhere).
     const byFunction = options.all ? new Map<string, { row: TableRow; id: number } | null>() : null;
+    // The same walk numbers the classes again in the same order (classes are numbered as the walk
+    // meets them), so no function-to-class map outlives enumerate().
+    const partition = classCount === null ? null : partitionOf(spec, source);
     let walked = 0;
     let index = 0;
-    source.forEach((table, witness, facetMask) => {
+    source.forEach((table, witness, facetMask, npnClass) => {
       walked++;
       if ((walked & 0x3ff) === 0 || walked === source.count) options.onProgress?.("rows", walked, source.count);
-      const id = partition ? partition.classOf(table) : -1;
+      partition?.visit(table, npnClass);
+      const id = partition ? partition.classOf(table, npnClass) : -1;
       const mk = measured ? measures(id) : undefined;
       if (measured && !mk) {
         if (byFunction) byFunction.set(formatWords(table, spec.inputs), null);
@@ -243,11 +268,11 @@ function functionTable(spec: PerceptronSpec, options: ExactTableOptions): Classe
     },
     forEachRow,
     summary: (totals) => {
-      const { source, partition, certification } = enumerate();
+      const { source, classCount, certification } = enumerate();
       return {
         functions: source.count,
         ...(published ? { publishedCount: published.count, publishedSource: published.source } : {}),
-        ...(partition ? { classes: partition.classes } : {}),
+        ...(classCount === null ? {} : { classes: classCount }),
         ...(byClass
           ? {
               symmetry: `input permutations${spec.encoding === "signed" ? ", input negations" : ""} and θ ↦ −θ (the maps of weight space that preserve the priors)`,

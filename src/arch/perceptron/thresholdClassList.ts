@@ -28,20 +28,31 @@ import {
   NPN_CLASS_COUNTS,
   THRESHOLD_COUNTS,
   type ThresholdClass,
+  type ThresholdClasses,
 } from "./thresholdEnumeration.js";
 
 /** Largest n the class list supports. */
 export const MAX_CLASS_LIST_INPUTS = 7;
 
-/** The NPN classes of threshold functions of n inputs, with a membership test. */
-export interface ThresholdClassList {
-  readonly n: number;
+/**
+ * The NPN classes of threshold functions of n inputs, with a membership test and class lookup
+ * (`classOf.get`: the class index of a table, or −1; O(n·2^n) per call, no function stored).
+ */
+export interface ThresholdClassList extends ThresholdClasses {
   /** One entry per NPN class; `rep` is a positive sorted form. */
   readonly classes: readonly ThresholdClass[];
-  /** Σ orbit: the number of threshold functions (equals THRESHOLD_COUNTS[n], checked). */
-  readonly count: number;
   /** Whether a table (word form) is a threshold function, decided exactly. */
   has(table: Uint32Array): boolean;
+}
+
+/** Options of {@link enumerateThresholdClasses}. */
+export interface ClassListOptions {
+  /**
+   * Which of the sweep's witnesses a class keeps: `smallest` Σ|θ_i| (the default: researchers read
+   * these weights) or the `first` the sweep meets, the one enumerateThresholdFunctions keeps, so that
+   * a walk over every function (walkThresholdClass) yields the same functions, witnesses and order.
+   */
+  readonly witness?: "smallest" | "first";
 }
 
 /** Chow parameters Σ_x f(x)(2x_i − 1), i = 1 … n (index 0 = x1). */
@@ -140,7 +151,9 @@ function stabiliserOrder(table: Uint32Array, n: number): number {
 export function enumerateThresholdClasses(
   n: number,
   onProgress?: (done: number, total: number) => void,
+  options: ClassListOptions = {},
 ): ThresholdClassList {
+  const keepFirst = options.witness === "first";
   if (!Number.isInteger(n) || n < 0 || n > MAX_CLASS_LIST_INPUTS) {
     throw new RangeError(`inputs must be an integer from 0 to ${MAX_CLASS_LIST_INPUTS} for class lists, got ${n}`);
   }
@@ -155,6 +168,7 @@ export function enumerateThresholdClasses(
         found.push({ table: Uint32Array.from(table), witness: Int32Array.from(witness), size: witnessSize(witness) });
         return;
       }
+      if (keepFirst) return;
       // Keep the smallest witness the sweep meets: researchers read these weights.
       const size = witnessSize(witness);
       if (size < found[k].size) found[k] = { table: found[k].table, witness: Int32Array.from(witness), size };
@@ -163,14 +177,15 @@ export function enumerateThresholdClasses(
   );
   const group = groupOrder(n, NPN);
   const classes: ThresholdClass[] = [];
-  const assigned = new Uint8Array(found.length);
+  // Class index of each positive sorted form (a class holds f's form and its dual's).
+  const classOfForm = new Int32Array(found.length).fill(-1);
   let count = 0;
   found.forEach(({ table, witness }, k) => {
-    if (assigned[k]) return;
+    if (classOfForm[k] >= 0) return;
     const dual = forms.get(dualTable(table, n));
     if (dual < 0) throw new Error(`the sweep missed the dual of a threshold function of ${n} inputs`);
-    assigned[k] = 1;
-    assigned[dual] = 1;
+    classOfForm[k] = classes.length;
+    classOfForm[dual] = classes.length;
     const orbit = group / stabiliserOrder(table, n);
     classes.push({ rep: table, witness, orbit });
     count += orbit;
@@ -180,5 +195,6 @@ export function enumerateThresholdClasses(
       `class list found ${classes.length} classes and ${count} threshold functions of ${n} inputs, expected ${NPN_CLASS_COUNTS[n]} and ${THRESHOLD_COUNTS[n]}`,
     );
   }
-  return { n, classes, count, has: (t) => forms.get(positiveSortedForm(t, n)) >= 0 };
+  const classOf = { get: (t: Uint32Array) => classOfForm[forms.get(positiveSortedForm(t, n))] ?? -1 };
+  return { n, classes, count, classOf, has: (t) => forms.get(positiveSortedForm(t, n)) >= 0 };
 }

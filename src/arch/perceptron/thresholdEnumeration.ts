@@ -38,14 +38,29 @@ export interface ThresholdClass {
   readonly orbit: number;
 }
 
-/** All threshold functions of n inputs, grouped into NPN classes. */
-export interface ThresholdEnumeration {
+/** Table → index of its NPN class, or −1 for a table that is not a threshold function. */
+export interface ClassLookup {
+  get(table: Uint32Array): number;
+}
+
+/**
+ * The NPN classes of the threshold functions of n inputs, in the order the canonical sweep meets
+ * them, each with the representative and witness the sweep met first: what a walk over every
+ * function (walkThresholdClass) needs, whether or not the functions are stored.
+ */
+export interface ThresholdClasses {
   readonly n: number;
   /** Table → index of its class in `classes`. */
-  readonly classOf: TableMap;
+  readonly classOf: ClassLookup;
   readonly classes: readonly ThresholdClass[];
-  /** Number of threshold functions found (equals THRESHOLD_COUNTS[n], checked). */
+  /** Number of threshold functions (equals THRESHOLD_COUNTS[n], checked). */
   readonly count: number;
+}
+
+/** All threshold functions of n inputs, stored, grouped into NPN classes. */
+export interface ThresholdEnumeration extends ThresholdClasses {
+  /** Table → index of its class in `classes` (every function stored: 15 million entries at n = 6). */
+  readonly classOf: TableMap;
 }
 
 function binomial(n: number, k: number): number {

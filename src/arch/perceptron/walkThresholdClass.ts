@@ -5,7 +5,7 @@
 import { TableMap } from "../../boolean/tableSet.js";
 import { complementWords } from "../../boolean/tableWords.js";
 import { applyStep, NPN, walkSteps } from "../../boolean/symmetryGroup.js";
-import { mapWitness, type ThresholdEnumeration } from "./thresholdEnumeration.js";
+import { mapWitness, type ThresholdClasses } from "./thresholdEnumeration.js";
 
 /**
  * Calls visit(table, witness, rows) once for every member of class `id` (binary-encoding witness
@@ -14,7 +14,7 @@ import { mapWitness, type ThresholdEnumeration } from "./thresholdEnumeration.js
  * (output negation leaves it alone). All arrays are reused between calls, so copy what you keep.
  */
 export function walkThresholdClass(
-  e: ThresholdEnumeration,
+  e: ThresholdClasses,
   id: number,
   visit: (table: Uint32Array, witness: Int32Array, rows: Uint32Array) => void,
   rows?: Uint32Array,
@@ -52,7 +52,7 @@ export function walkThresholdClass(
  * walkThresholdClass).
  */
 export function forEachThresholdFunction(
-  e: ThresholdEnumeration,
+  e: ThresholdClasses,
   visit: (table: Uint32Array, witness: Int32Array, classId: number, rows: Uint32Array) => void,
   rowsOf?: (classId: number) => Uint32Array,
 ): void {
