@@ -3,23 +3,12 @@
  * is filled under a temporary name beside it and renamed into place; in an existing folder each
  * file is replaced atomically (outputSink), after every file's text is ready.
  */
-import { mkdirSync, renameSync, rmdirSync, rmSync, type Stats, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { writeOutput } from "./outputSink.js";
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { statOrUndefined, tempName, writeOutput } from "./outputSink.js";
 import { UsageError } from "./usageError.js";
 
 const ALLOWED = "a folder, existing or new in an existing folder";
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A name beside `target` for work in progress (hidden, unique to this process). */
-const besideName = (target: string, kind: string) => join(dirname(target), `.${basename(target)}.${process.pid}.${kind}`);
 
 /**
  * Checks before any work that `dir` can take the files: an existing folder, or a new name in an
@@ -32,10 +21,10 @@ export function checkOutputFolder(dir: string | undefined): void {
   const bad = (problem: string) => new UsageError(`--out ${dir === "" ? "''" : dir}: ${problem}; allowed: ${ALLOWED}`);
   if (dir === "") throw bad("empty path");
   const target = resolve(dir);
-  const s = statOrUndefined(target);
+  const s = statOrUndefined(target, true);
   if (s !== undefined && !s.isDirectory()) throw bad("exists and is not a folder");
-  if (s === undefined && !statOrUndefined(dirname(target))?.isDirectory()) throw bad(`${dirname(target)} is not an existing folder`);
-  const probe = s === undefined ? besideName(target, "probe") : join(target, `.${process.pid}.probe`);
+  if (s === undefined && !statOrUndefined(dirname(target), true)?.isDirectory()) throw bad(`${dirname(target)} is not an existing folder`);
+  const probe = s === undefined ? tempName(target, "probe") : join(target, `.${process.pid}.probe`);
   try {
     mkdirSync(probe);
     rmdirSync(probe);
@@ -50,11 +39,11 @@ export function checkOutputFolder(dir: string | undefined): void {
  */
 export function writeOutputFolder(dir: string, files: Readonly<Record<string, string>>): void {
   const target = resolve(dir);
-  if (statOrUndefined(target)?.isDirectory()) {
+  if (statOrUndefined(target, true)?.isDirectory()) {
     for (const [name, text] of Object.entries(files)) writeOutput(join(target, name), (sink) => sink.write(text));
     return;
   }
-  const temp = besideName(target, "partial");
+  const temp = tempName(target, "partial");
   try {
     mkdirSync(temp);
     for (const [name, text] of Object.entries(files)) writeFileSync(join(temp, name), text);

@@ -52,7 +52,8 @@ const CHUNK = 1 << 16;
 const MAX_LINKS = 40;
 const ALLOWED = "a file path, or '-' for stdout";
 
-function statOrUndefined(path: string, follow: boolean): Stats | undefined {
+/** The path's status (following a final link when `follow`), or undefined if it does not exist. */
+export function statOrUndefined(path: string, follow: boolean): Stats | undefined {
   try {
     return follow ? statSync(path) : lstatSync(path);
   } catch {
@@ -101,7 +102,8 @@ function destination(path: string): Destination {
   throw new UsageError(`--out ${path}: too many levels of symbolic links; allowed: ${ALLOWED}`);
 }
 
-const tempName = (target: string, kind: string) =>
+/** A hidden name beside `target`, unique to this process, for work in progress (`kind`: probe, partial). */
+export const tempName = (target: string, kind: string) =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${kind}`);
 
 /**
